@@ -29,4 +29,11 @@ d = { 'settings': { 'branch': 'main',
                                  'loope_nb.orders.register_order': ('orders.html#register_order', 'loope_nb/orders.py'),
                                  'loope_nb.orders.snake_path': ('orders.html#snake_path', 'loope_nb/orders.py'),
                                  'loope_nb.orders.spiral_path': ('orders.html#spiral_path', 'loope_nb/orders.py'),
-                                 'loope_nb.orders.zorder_path': ('orders.html#zorder_path', 'loope_nb/orders.py')}}}
+                                 'loope_nb.orders.zorder_path': ('orders.html#zorder_path', 'loope_nb/orders.py')},
+            'loope_nb.sincos': { 'loope_nb.sincos._cached_order_embed': ('sincos.html#_cached_order_embed', 'loope_nb/sincos.py'),
+                                 'loope_nb.sincos._check_dim': ('sincos.html#_check_dim', 'loope_nb/sincos.py'),
+                                 'loope_nb.sincos._check_temperature': ('sincos.html#_check_temperature', 'loope_nb/sincos.py'),
+                                 'loope_nb.sincos.order_embed': ('sincos.html#order_embed', 'loope_nb/sincos.py'),
+                                 'loope_nb.sincos.sincos_2d': ('sincos.html#sincos_2d', 'loope_nb/sincos.py'),
+                                 'loope_nb.sincos.sincos_embed': ('sincos.html#sincos_embed', 'loope_nb/sincos.py'),
+                                 'loope_nb.sincos.sincos_frequencies': ('sincos.html#sincos_frequencies', 'loope_nb/sincos.py')}}}
