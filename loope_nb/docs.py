@@ -7,9 +7,10 @@ Docs: https://loope-nb.github.io/loope_nb/docs.html.md"""
 # %% auto #0
 __all__ = ['SITE_CSS', 'CHROMIUM', 'CHROMEDRIVER', 'CHROMIUM_FLAGS', 'sidebar_entries', 'page_name', 'prepare_notebook',
            'notebook_markdown', 'pandoc_html', 'fix_links', 'render_page', 'process_notebooks', 'build_site',
-           'render_readme', 'sync_readme', 'have_chromium', 'serve_dir', 'chromium', 'check_site', 'loope_docs']
+           'html2gfm', 'render_readme', 'sync_readme', 'have_chromium', 'serve_dir', 'chromium', 'check_site',
+           'loope_docs']
 
-# %% ../nbs/10_docs.ipynb #ede17510
+# %% ../nbs/10_docs.ipynb #5ac8847f
 import difflib, os, re, shutil, subprocess, sys, tempfile, threading, time
 from contextlib import contextmanager
 from functools import partial
@@ -27,7 +28,7 @@ from nbdev.config import get_config, nbpath2html
 from nbdev.readme_filter import doc_link
 from traitlets.config import Config
 
-# %% ../nbs/10_docs.ipynb #7e7ac928
+# %% ../nbs/10_docs.ipynb #eb4b541e
 def _flat_contents(items):
     "Notebook names in a Quarto sidebar `contents` list, sections flattened."
     for o in items or []:
@@ -46,7 +47,7 @@ def page_name(nb_name: str) -> str:
     "The HTML page of notebook `nb_name`, named as Quarto and nbdev's doclinks name it."
     return nbpath2html(Path(nb_name)).name
 
-# %% ../nbs/10_docs.ipynb #96aa257e
+# %% ../nbs/10_docs.ipynb #704271c5
 _re_fm = re.compile(r'^---\s*\n(.*?)\n---\s*$', re.DOTALL)
 
 def _md(o):
@@ -73,7 +74,7 @@ def prepare_notebook(path) -> tuple:
         cells += [nbformat.v4.new_markdown_cell(md) for md in asis if md]
     return fm, nbformat.v4.new_notebook(cells=cells, metadata={})
 
-# %% ../nbs/10_docs.ipynb #8f9955bb
+# %% ../nbs/10_docs.ipynb #b9cfbd59
 _PAGE_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% block input %}
 {%- if cell.source.strip() %}
@@ -116,7 +117,7 @@ def notebook_markdown(nb) -> str:
                                 config=Config(ExtractOutputPreprocessor=dict(enabled=False)))
     return exporter.from_notebook_node(nb)[0]
 
-# %% ../nbs/10_docs.ipynb #e43a8bc9
+# %% ../nbs/10_docs.ipynb #3aef0cfe
 _re_line_anchor = re.compile(r'<a href="#cb\d+-\d+" aria-hidden="true" tabindex="-1"></a>')
 _PANDOC_PARTS = "$highlighting-css$\n<!--part-->\n$toc$\n<!--part-->\n$body$\n"
 
@@ -145,7 +146,7 @@ def fix_links(html: str, doc_url: str = '') -> str:
         return f'href="{url}"'
     return _re_href.sub(_fix, html)
 
-# %% ../nbs/10_docs.ipynb #63af3e88
+# %% ../nbs/10_docs.ipynb #2c50f885
 _PAGE_HTML = Template("""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -165,6 +166,7 @@ $sidebar
 <header><h1 class="title">$title</h1>
 <p class="description">$description</p></header>
 $body
+<nav class="pager">$pager</nav>
 </main>
 <aside class="toc"><div class="toc-title">On this page</div>$toc</aside>
 </body>
@@ -200,12 +202,16 @@ div.cell-output pre { background: none; padding: .3rem 0; margin: 0; }
 div.cell-output img, main img { max-width: 100%; height: auto; display: block; }
 div.cell-output p { margin: .4rem 0; }
 table { border-collapse: collapse; font-size: .86rem; margin: .6rem 0 1rem; font-variant-numeric: tabular-nums; }
-th, td { padding: .3rem .65rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th, td { padding: .3rem .65rem; border: none; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+table.dataframe { border: none; } table.dataframe thead th { border-bottom: 2px solid #afb8c1; }
 table.dataframe td, table.dataframe th { text-align: right; }
 th { background: var(--code-bg); } tbody tr:hover { background: #f3f6fa; }
 table.dataframe tbody th { text-align: left; }
 math[display="block"] { margin: .8rem 0; font-size: 1.1em; }
 blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid var(--line); color: var(--muted); }
+nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); }
+nav.pager a { display: block; padding: .5rem .8rem; border: 1px solid var(--line); border-radius: 6px; max-width: 48%; }
+nav.pager a.next { margin-left: auto; text-align: right; } nav.pager small { display: block; color: var(--muted); }
 aside.toc { position: sticky; top: 0; align-self: start; padding: 2rem 1rem 0 0; font-size: .85rem; max-height: 100vh; overflow-y: auto; }
 aside.toc .toc-title { font-weight: 600; color: var(--muted); margin-bottom: .3rem; }
 aside.toc ul { list-style: none; padding-left: 0; margin: 0; } aside.toc li a { color: var(--muted); display: block; padding: .12rem 0; }
@@ -217,12 +223,15 @@ def render_page(fm: dict, nb, sidebar: list, site: str = '', doc_url: str = '') 
     "The HTML page of prepared notebook `nb` with front matter `fm`; `sidebar` is a list of (page, title)."
     css, toc, body = pandoc_html(notebook_markdown(nb))
     me = fm.get('output-file', '')
-    items = '\n'.join(f'<li><a href="{p}"{" class=active" if p == me else ""}>{t}</a></li>' for p, t in sidebar)
     esc = lambda s: str(s).replace('&', '&amp;').replace('<', '&lt;')
+    items = '\n'.join(f'<li><a href="{p}"{" class=active" if p == me else ""}>{esc(t)}</a></li>' for p, t in sidebar)
+    i = [p for p, _ in sidebar].index(me) if me in dict(sidebar) else -1
+    pager = ''.join(f'<a class="{c}" href="{sidebar[j][0]}"><small>{label}</small>{esc(sidebar[j][1])}</a>'
+                    for c, j, label in [('prev', i - 1, 'Previous'), ('next', i + 1, 'Next')] if i >= 0 and 0 <= j < len(sidebar))
     return fix_links(_PAGE_HTML.substitute(title=esc(fm.get('title', me)), description=esc(fm.get('description', '')),
-                                           site=esc(site), sidebar=items, hlcss=css, toc=toc, body=body), doc_url)
+                                           site=esc(site), sidebar=items, pager=pager, hlcss=css, toc=toc, body=body), doc_url)
 
-# %% ../nbs/10_docs.ipynb #3c824857
+# %% ../nbs/10_docs.ipynb #c1c91f09
 def _doc_url(cfg):
     "Where the hosted site lives, as nbdev's doclinks spell it ('' when the project has no docs URL)."
     return (cfg.get('doc_host') or '').rstrip('/') + (cfg.get('doc_baseurl') or '').rstrip('/') if cfg.get('doc_host') else ''
@@ -245,7 +254,8 @@ def build_site(path='.', # A folder inside the project
     entries = sidebar_entries(cfg.nbs_path)
     order = [o for o in entries if o in existing] + [o for o in existing if o not in entries]
     prepared = {o: prepare_notebook(proc/o) for o in order}
-    sidebar = [(page_name(o), fm.get('title', Path(o).stem)) for o, (fm, _) in prepared.items()]
+    sidebar = [(page_name(o), 'Overview' if o == cfg.get('readme_nb', 'index.ipynb') else fm.get('title', Path(o).stem))
+               for o, (fm, _) in prepared.items()]
     out.mkdir(parents=True, exist_ok=True)
     for stale in set(p.name for p in out.glob('*.html')) - {p for p, _ in sidebar}: (out/stale).unlink()
     (out/'site.css').write_text(SITE_CSS)
@@ -255,7 +265,7 @@ def build_site(path='.', # A folder inside the project
     return dict(out=out, pages=[p for p, _ in sidebar], missing=[o for o in entries if o not in existing],
                 unlisted=[o for o in existing if o not in entries])
 
-# %% ../nbs/10_docs.ipynb #838d892f
+# %% ../nbs/10_docs.ipynb #8963c19f
 _README_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% block input %}
 {%- if cell.source.strip() %}
@@ -267,14 +277,28 @@ _README_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% block stream %}
     {{ output.text.rstrip() | indent }}
 {% endblock stream %}
+{% block data_html scoped %}
+{{ output.data['text/html'] | html2gfm }}
+{% endblock data_html %}
+{% block data_png %}
+![]({{ output.metadata.filenames['image/png'] | path2url }})
+{% endblock data_png %}
 """
+
+def html2gfm(html: str) -> str:
+    "GitHub markdown of an HTML output (a pandas table becomes a pipe table), by pandoc."
+    res = subprocess.run(['pandoc', '--from=html-native_divs', '--to=gfm', '--wrap=none'], input=html, capture_output=True, text=True)
+    if res.returncode: raise RuntimeError(f"pandoc failed: {res.stderr.strip()}")
+    return res.stdout.strip()
+
 _re_mdlink = re.compile(r'(\]\()([^)\s]+)(\))')
 
 def render_readme(path='.') -> tuple:
     "README text and its images (`{relative path: bytes}`) from the processed `index.ipynb` (`readme_nb`)."
     cfg = get_config(path)
     fm, nb = prepare_notebook(cfg.config_path/'_proc'/cfg.get('readme_nb', 'index.ipynb'))
-    exporter = MarkdownExporter(extra_loaders=[DictLoader({'readme.md.j2': _README_MD})], template_file='readme.md.j2')
+    exporter = MarkdownExporter(extra_loaders=[DictLoader({'readme.md.j2': _README_MD})], template_file='readme.md.j2',
+                                filters=dict(html2gfm=html2gfm))
     body, res = exporter.from_notebook_node(nb, resources=dict(output_files_dir='README_files', unique_key='README'))
     if _doc_url(cfg): body = _re_mdlink.sub(lambda m: m.group(1) + doc_link(m.group(2), _doc_url(cfg)) + m.group(3), body)
     head = f"# {fm.get('title', cfg.get('title', ''))}\n\n" + (f"> {fm['description']}\n\n" if fm.get('description') else '')
@@ -305,7 +329,7 @@ def sync_readme(path='.', # A folder inside the project
     if problems: problems[-1] += "\n  -> run `loope-docs` and commit README.md and README_files/"
     return problems
 
-# %% ../nbs/10_docs.ipynb #f09e2318
+# %% ../nbs/10_docs.ipynb #b4c99f93
 CHROMIUM, CHROMEDRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
                   '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync']
@@ -342,7 +366,7 @@ def chromium(width: int = 1280, height: int = 900):
     try: yield driver
     finally: driver.quit(); shutil.rmtree(profile, ignore_errors=True)
 
-# %% ../nbs/10_docs.ipynb #8f5f8534
+# %% ../nbs/10_docs.ipynb #fe3bf6e7
 _PAGE_JS = """return {
   ids: Array.from(document.querySelectorAll('[id], a[name]'), e => e.id || e.name),
   links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
@@ -378,7 +402,7 @@ def check_site(site, # The built site folder
                 problems.append(f'{page}: broken anchor {target}#{unquote(u.fragment)}')
     return problems
 
-# %% ../nbs/10_docs.ipynb #a6d74802
+# %% ../nbs/10_docs.ipynb #03eec8d9
 def _screenshot_pages(built):
     "Screenshots to take: the index and the PE chapter (or the first chapter while it does not exist)."
     pages = [p for p in built['pages'] if p != 'index.html']
