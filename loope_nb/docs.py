@@ -10,7 +10,7 @@ __all__ = ['SITE_CSS', 'CHROMIUM', 'CHROMEDRIVER', 'CHROMIUM_FLAGS', 'sidebar_en
            'html2gfm', 'render_readme', 'sync_readme', 'have_chromium', 'serve_dir', 'chromium', 'check_site',
            'loope_docs']
 
-# %% ../nbs/10_docs.ipynb #5ac8847f
+# %% ../nbs/10_docs.ipynb #91810098
 import difflib, os, re, shutil, subprocess, sys, tempfile, threading, time
 from contextlib import contextmanager
 from functools import partial
@@ -28,7 +28,7 @@ from nbdev.config import get_config, nbpath2html
 from nbdev.readme_filter import doc_link
 from traitlets.config import Config
 
-# %% ../nbs/10_docs.ipynb #eb4b541e
+# %% ../nbs/10_docs.ipynb #1641fa83
 def _flat_contents(items):
     "Notebook names in a Quarto sidebar `contents` list, sections flattened."
     for o in items or []:
@@ -47,7 +47,7 @@ def page_name(nb_name: str) -> str:
     "The HTML page of notebook `nb_name`, named as Quarto and nbdev's doclinks name it."
     return nbpath2html(Path(nb_name)).name
 
-# %% ../nbs/10_docs.ipynb #704271c5
+# %% ../nbs/10_docs.ipynb #1d44ad7d
 _re_fm = re.compile(r'^---\s*\n(.*?)\n---\s*$', re.DOTALL)
 
 def _md(o):
@@ -74,7 +74,7 @@ def prepare_notebook(path) -> tuple:
         cells += [nbformat.v4.new_markdown_cell(md) for md in asis if md]
     return fm, nbformat.v4.new_notebook(cells=cells, metadata={})
 
-# %% ../nbs/10_docs.ipynb #b9cfbd59
+# %% ../nbs/10_docs.ipynb #bce07447
 _PAGE_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% block input %}
 {%- if cell.source.strip() %}
@@ -117,7 +117,7 @@ def notebook_markdown(nb) -> str:
                                 config=Config(ExtractOutputPreprocessor=dict(enabled=False)))
     return exporter.from_notebook_node(nb)[0]
 
-# %% ../nbs/10_docs.ipynb #3aef0cfe
+# %% ../nbs/10_docs.ipynb #97bbfc21
 _re_line_anchor = re.compile(r'<a href="#cb\d+-\d+" aria-hidden="true" tabindex="-1"></a>')
 _PANDOC_PARTS = "$highlighting-css$\n<!--part-->\n$toc$\n<!--part-->\n$body$\n"
 
@@ -146,7 +146,7 @@ def fix_links(html: str, doc_url: str = '') -> str:
         return f'href="{url}"'
     return _re_href.sub(_fix, html)
 
-# %% ../nbs/10_docs.ipynb #2c50f885
+# %% ../nbs/10_docs.ipynb #05687c44
 _PAGE_HTML = Template("""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -177,7 +177,7 @@ SITE_CSS = """
 :root { --fg: #1f2328; --muted: #59636e; --accent: #0b5cad; --line: #d8dee4; --code-bg: #f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
-       display: grid; grid-template-columns: 15rem minmax(0, 50rem) 13rem; gap: 0 2.5rem; }
+       display: grid; grid-template-columns: 14rem minmax(0, 52rem) 10rem; gap: 0 1.75rem; }
 a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
 nav.sidebar { position: sticky; top: 0; height: 100vh; overflow-y: auto; padding: 1.2rem 1rem;
               background: #f6f8fa; border-right: 1px solid var(--line); font-size: .92rem; }
@@ -196,7 +196,7 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0 0; }
 code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em; }
 p code, li code, td code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; }
 pre { background: var(--code-bg); padding: .7rem .9rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; margin: 0 0 1rem; }
-pre code { font-size: .84rem; }
+pre code { font-size: .8rem; }
 div.cell-output { margin: -.6rem 0 1rem .8rem; border-left: 3px solid #f0b49e; padding-left: .8rem; overflow-x: auto; }
 div.cell-output pre { background: none; padding: .3rem 0; margin: 0; }
 div.cell-output img, main img { max-width: 100%; height: auto; display: block; }
@@ -215,7 +215,7 @@ nav.pager a.next { margin-left: auto; text-align: right; } nav.pager small { dis
 aside.toc { position: sticky; top: 0; align-self: start; padding: 2rem 1rem 0 0; font-size: .85rem; max-height: 100vh; overflow-y: auto; }
 aside.toc .toc-title { font-weight: 600; color: var(--muted); margin-bottom: .3rem; }
 aside.toc ul { list-style: none; padding-left: 0; margin: 0; } aside.toc li a { color: var(--muted); display: block; padding: .12rem 0; }
-@media (max-width: 1250px) { body { grid-template-columns: 14rem minmax(0, 1fr); } aside.toc { display: none; } main { padding-right: 1.5rem; } }
+@media (max-width: 1150px) { body { grid-template-columns: 14rem minmax(0, 1fr); } aside.toc { display: none; } main { padding-right: 1.5rem; } }
 @media (max-width: 760px) { body { display: block; } nav.sidebar { position: static; height: auto; } main { padding: 1rem; } }
 """
 
@@ -231,7 +231,7 @@ def render_page(fm: dict, nb, sidebar: list, site: str = '', doc_url: str = '') 
     return fix_links(_PAGE_HTML.substitute(title=esc(fm.get('title', me)), description=esc(fm.get('description', '')),
                                            site=esc(site), sidebar=items, pager=pager, hlcss=css, toc=toc, body=body), doc_url)
 
-# %% ../nbs/10_docs.ipynb #c1c91f09
+# %% ../nbs/10_docs.ipynb #3633fc32
 def _doc_url(cfg):
     "Where the hosted site lives, as nbdev's doclinks spell it ('' when the project has no docs URL)."
     return (cfg.get('doc_host') or '').rstrip('/') + (cfg.get('doc_baseurl') or '').rstrip('/') if cfg.get('doc_host') else ''
@@ -265,7 +265,7 @@ def build_site(path='.', # A folder inside the project
     return dict(out=out, pages=[p for p, _ in sidebar], missing=[o for o in entries if o not in existing],
                 unlisted=[o for o in existing if o not in entries])
 
-# %% ../nbs/10_docs.ipynb #8963c19f
+# %% ../nbs/10_docs.ipynb #dab4b8da
 _README_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% block input %}
 {%- if cell.source.strip() %}
@@ -329,7 +329,7 @@ def sync_readme(path='.', # A folder inside the project
     if problems: problems[-1] += "\n  -> run `loope-docs` and commit README.md and README_files/"
     return problems
 
-# %% ../nbs/10_docs.ipynb #b4c99f93
+# %% ../nbs/10_docs.ipynb #02752872
 CHROMIUM, CHROMEDRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
                   '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync']
@@ -366,7 +366,7 @@ def chromium(width: int = 1280, height: int = 900):
     try: yield driver
     finally: driver.quit(); shutil.rmtree(profile, ignore_errors=True)
 
-# %% ../nbs/10_docs.ipynb #fe3bf6e7
+# %% ../nbs/10_docs.ipynb #9459adb9
 _PAGE_JS = """return {
   ids: Array.from(document.querySelectorAll('[id], a[name]'), e => e.id || e.name),
   links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
@@ -402,7 +402,7 @@ def check_site(site, # The built site folder
                 problems.append(f'{page}: broken anchor {target}#{unquote(u.fragment)}')
     return problems
 
-# %% ../nbs/10_docs.ipynb #03eec8d9
+# %% ../nbs/10_docs.ipynb #0d4531e3
 def _screenshot_pages(built):
     "Screenshots to take: the index and the PE chapter (or the first chapter while it does not exist)."
     pages = [p for p in built['pages'] if p != 'index.html']
