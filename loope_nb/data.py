@@ -10,7 +10,7 @@ __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_FILES', 'FAS
            'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'cifar_dls', 'pets_dls', 'get_dls',
            'dls_spec']
 
-# %% ../nbs/07_data.ipynb #61755d13
+# %% ../nbs/07_data.ipynb #4f138cee
 import gzip, os, re, warnings
 from functools import lru_cache, partial
 from inspect import signature
@@ -34,7 +34,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.vision.core import cifar_stats, imagenet_stats
     from fasttransform import Transform
 
-# %% ../nbs/07_data.ipynb #84bd2fc5
+# %% ../nbs/07_data.ipynb #f9d09d5a
 _IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'),
                0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
 
@@ -66,7 +66,7 @@ def read_idx(fname: str | Path, # An idx file, optionally gzipped (`.gz`)
                          f"{'truncated' if len(data) < expected else 'trailing data'}")
     return np.frombuffer(data, dtype=dtype, offset=header).reshape(dims).astype(dtype.newbyteorder('='))
 
-# %% ../nbs/07_data.ipynb #85df602a
+# %% ../nbs/07_data.ipynb #6e6078c8
 FASHION_MNIST_DIR = Path('/usr/share/datasets/fashion-mnist')
 FASHION_MNIST_URL = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/'
 FASHION_MNIST_FILES = dict(train=('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
@@ -75,7 +75,7 @@ FASHION_MNIST_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
                          'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 FASHION_MNIST_STATS = (0.2860, 0.3530)  # mean and std of the training pixels in [0, 1]
 
-# %% ../nbs/07_data.ipynb #63f60736
+# %% ../nbs/07_data.ipynb #250bd96f
 def _fashion_mnist_names(): return [n for pair in FASHION_MNIST_FILES.values() for n in pair]
 
 def _has_all(folder, names): return all((folder/n).exists() or (folder/n.removesuffix('.gz')).exists() for n in names)
@@ -115,7 +115,7 @@ def fashion_mnist_path(path: str | Path | None = None, # Folder with the four id
     raise FileNotFoundError(f"Fashion-MNIST file {missing[0]} not found in {FASHION_MNIST_DIR} nor {cache}, and {reason}; "
                             "install it with `apt-get install dataset-fashion-mnist` or pass `path=` a folder with the four idx files")
 
-# %% ../nbs/07_data.ipynb #3c66ce5b
+# %% ../nbs/07_data.ipynb #ffc9d93c
 def _find_file(folder, name):
     return folder/name if (folder/name).exists() else folder/name.removesuffix('.gz')
 
@@ -143,7 +143,7 @@ def load_fashion_mnist(path: str | Path | None = None, # As in `fashion_mnist_pa
     if labels.max() >= len(FASHION_MNIST_CLASSES): raise ValueError(f"Fashion-MNIST {split} labels in {folder} go up to {labels.max()}, expected < 10")
     return images, labels
 
-# %% ../nbs/07_data.ipynb #a72b9714
+# %% ../nbs/07_data.ipynb #2fdf31b1
 def subset_indices(labels: np.ndarray, # `(N,)` integer labels
                    n: int | None, # Size of the subset; `None` keeps everything
                    seed: int = 0, # Seed of the random choice
@@ -162,7 +162,7 @@ def subset_indices(labels: np.ndarray, # `(N,)` integer labels
     take = np.lexsort((np.arange(len(lab)), rank))[:n]       # round robin over the classes
     return np.sort(perm[take])
 
-# %% ../nbs/07_data.ipynb #b2d2f7d2
+# %% ../nbs/07_data.ipynb #db8e9724
 class TensorPairs:
     "Map-style dataset over an image tensor and a label tensor, yielding fastai-typed pairs."
     def __init__(self, x, y, vocab=None): self.x, self.y, self.vocab = x, y, vocab
@@ -179,7 +179,7 @@ class ResizeBatch(Transform):
         if x.shape[1] != self.in_chans: x = x.expand(-1, self.in_chans, -1, -1)
         return x
 
-# %% ../nbs/07_data.ipynb #0607f279
+# %% ../nbs/07_data.ipynb #3b70a091
 def _size2(size, name='size'):
     "`size` as an `(h, w)` pair of positive ints."
     pair = (size, size) if isinstance(size, (int, np.integer)) and not isinstance(size, bool) else tuple(size) if isinstance(size, (tuple, list)) else None
@@ -221,7 +221,7 @@ def tensor_dls(x_train: torch.Tensor, # `(N, C, h, w)` uint8 training images
     valid = TfmdDL(TensorPairs(x_valid, y_valid, vocab), bs=bs * 2, shuffle=False, after_batch=tfms(), device=device, **kwargs)
     return _annotate(DataLoaders(train, valid, device=device), name, len(vocab), in_chans, size, vocab)
 
-# %% ../nbs/07_data.ipynb #12d3d516
+# %% ../nbs/07_data.ipynb #9f763311
 def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files (see `fashion_mnist_path`)
                       size: int | tuple = 28, # Image side (or `(h, w)`) after resizing
                       bs: int = 256, # Batch size
@@ -243,7 +243,7 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
     return tensor_dls(*tensors, stats=FASHION_MNIST_STATS, size=size, bs=bs, in_chans=in_chans,
                       vocab=FASHION_MNIST_CLASSES, name='fashion_mnist', device=device, **kwargs)
 
-# %% ../nbs/07_data.ipynb #ae339761
+# %% ../nbs/07_data.ipynb #e4dc3724
 def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_valid, seed, stats,
                item_tfms, aug_tfms, device, **kwargs):
     "`DataLoaders` over the given training and validation image files through a fastai `DataBlock`."
@@ -261,7 +261,7 @@ def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_
     dls = block.dataloaders(picked[0] + picked[1], bs=bs, device=device, **kwargs)
     return _annotate(dls, name, len(dls.vocab), 3, size, dls.vocab)
 
-# %% ../nbs/07_data.ipynb #9e606580
+# %% ../nbs/07_data.ipynb #61c8996d
 def _split_folder(root, name):
     "Training and validation image files of a `train/` + `test/` (or `valid/`) folder."
     root = Path(root)
@@ -289,7 +289,7 @@ def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
     return _image_dls(train, valid, parent_label, f'cifar{kind}', size, bs, n_train, n_valid, seed, cifar_stats,
                       [Resize(_size2(size))], aug, device, **kwargs)
 
-# %% ../nbs/07_data.ipynb #2e69da1a
+# %% ../nbs/07_data.ipynb #4c388bd8
 PETS_PATTERN = r'^(.+)_\d+\.(?:jpg|jpeg|png)$'
 
 def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the images); `None`: fastai's archive (downloaded once)
@@ -321,23 +321,20 @@ def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the ima
 
 def _label_from_name(labeller, f): return labeller(Path(f).name)
 
-# %% ../nbs/07_data.ipynb #c9a44ec2
-def _three_cell(size=None, bs=64, **kwargs):
+# %% ../nbs/07_data.ipynb #69c5c7f4
+def _three_cell(size=None, # Must equal `grid * patch` when given
+                bs=64, task='absolute', n_train=5000, n_valid=1000, **kwargs):
     "Three-Cell `DataLoaders` (see `loope_nb.three_cell.three_cell_dls`), with `size` checked against `grid * patch`."
     from loope_nb.three_cell import three_cell_dls
-    dls = three_cell_dls(bs=bs, **kwargs)
-    xb, _ = dls.one_batch()
-    img_size = tuple(xb.shape[-2:])
+    dls = three_cell_dls(task, n_train, n_valid, bs, **kwargs)
+    ds = dls.train_ds
+    img_size = (ds.grid[0] * ds.patch, ds.grid[1] * ds.patch)
     if size is not None and _size2(size) != img_size:
         raise ValueError(f"Three-Cell images are {img_size[0]}x{img_size[1]} (grid * patch), got size={size!r}; "
                          "change `grid` or `patch` instead")
-    task = kwargs.get('task', 'absolute')
-    vocab = getattr(dls, 'vocab', None) or list(range(getattr(dls, 'c', None) or _three_cell_classes(task)))
-    return _annotate(dls, 'three_cell', len(vocab), xb.shape[1], img_size, vocab)
-
-def _three_cell_classes(task):
-    from loope_nb.three_cell import TASKS
-    return TASKS[task]
+    dls = _annotate(dls, 'three_cell', len(ds.vocab), ds.x.shape[1], img_size, ds.vocab)
+    dls.patch_size = ds.patch  # the patch the task is built on: the natural ViT patch size
+    return dls
 
 DATASETS = dict(three_cell=_three_cell, fashion_mnist=fashion_mnist_dls,
                 cifar10=partial(cifar_dls, 10), cifar100=partial(cifar_dls, 100), pets=pets_dls)
@@ -346,11 +343,11 @@ def _accepted(builder):
     "Keyword arguments a builder accepts (those of `three_cell_dls` for Three-Cell)."
     if builder is _three_cell:
         from loope_nb.three_cell import three_cell_dls
-        return {'size', 'bs'} | set(signature(three_cell_dls).parameters) - {'kwargs'}
+        return set(signature(_three_cell).parameters) | set(signature(three_cell_dls).parameters) - {'kwargs'}
     names = set(signature(builder).parameters) - {'kind', 'kwargs'}
     return names | {'num_workers', 'drop_last', 'pin_memory'}
 
-# %% ../nbs/07_data.ipynb #c8c9a4de
+# %% ../nbs/07_data.ipynb #c89dbc57
 def get_dls(name: str, # A name in `DATASETS`
             size: int | tuple | None = None, # Image side (or `(h, w)`); `None`: the dataset's own
             bs: int | None = None, # Batch size; `None`: the builder's default
