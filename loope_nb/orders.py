@@ -9,16 +9,17 @@ __all__ = ['ORDERS', 'raster_path', 'column_path', 'snake_path', 'diagonal_path'
            'gilbert_path', 'register_order', 'order_path', 'patch_order', 'plot_order', 'order_stats',
            'order_stats_table', 'loope_orders']
 
-# %% ../nbs/00_orders.ipynb #9fb5360e
+# %% ../nbs/00_orders.ipynb #025aa572
 from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.collections import LineCollection
 from fastcore.script import call_parse
 
-# %% ../nbs/00_orders.ipynb #887ff2da
+# %% ../nbs/00_orders.ipynb #a2588440
 def _check_size(name, value):
     "Validate a grid side: a positive Python or NumPy int."
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
@@ -26,7 +27,7 @@ def _check_size(name, value):
     if value < 1: raise ValueError(f"`{name}` must be a positive int, got {value}")
     return int(value)
 
-# %% ../nbs/00_orders.ipynb #57bbb8d3
+# %% ../nbs/00_orders.ipynb #47f588d0
 def _grid(h, w):
     "Row and column index of every cell, in raster order."
     rows, cols = np.divmod(np.arange(h * w), w)
@@ -54,7 +55,7 @@ def diagonal_path(h, w):
     "Anti-diagonal zig-zag (JPEG): diagonals `r + c = d` in turn, alternating direction."
     return _path_from_keys(h, w, lambda r, c: r + c, lambda r, c: np.where((r + c) % 2, r, -r))
 
-# %% ../nbs/00_orders.ipynb #458787eb
+# %% ../nbs/00_orders.ipynb #07ce0d8e
 def _spread_bits(v):
     "Insert a zero bit between the bits of each value of `v` (up to 32-bit inputs)."
     v = v.astype(np.uint64)
@@ -67,7 +68,7 @@ def zorder_path(h, w):
     "Morton (Z) order: sort cells by the interleaved bits of (row, col); out-of-grid codes are skipped."
     return _path_from_keys(h, w, lambda r, c: _spread_bits(c) | (_spread_bits(r) << np.uint64(1)))
 
-# %% ../nbs/00_orders.ipynb #bbe56132
+# %% ../nbs/00_orders.ipynb #14d930c6
 def spiral_path(h, w):
     "Clockwise spiral from the top-left corner inwards."
     rows, cols = _grid(h, w)
@@ -83,7 +84,7 @@ def spiral_path(h, w):
     idx = np.argsort(rank, kind='stable')
     return np.stack([rows[idx], cols[idx]], 1)
 
-# %% ../nbs/00_orders.ipynb #fd4a03be
+# %% ../nbs/00_orders.ipynb #0e54c615
 def _is_power_of_two(n): return n & (n - 1) == 0
 
 def hilbert_path(h, w):
@@ -102,7 +103,7 @@ def hilbert_path(h, w):
         x, y, d, s = x + s * rx, y + s * ry, d // 4, s * 2
     return np.stack([y, x], 1)
 
-# %% ../nbs/00_orders.ipynb #30e5e9f4
+# %% ../nbs/00_orders.ipynb #6590b85c
 def _sign(v): return (v > 0) - (v < 0)
 
 @lru_cache(maxsize=None)
@@ -129,7 +130,7 @@ def gilbert_path(h, w):
     dx, dy = _gilbert_block(w, 0, 0, h) if w >= h else _gilbert_block(0, h, w, 0)
     return np.stack([dy, dx], 1)
 
-# %% ../nbs/00_orders.ipynb #22011c15
+# %% ../nbs/00_orders.ipynb #83a95139
 ORDERS: dict[str, Callable[[int, int], np.ndarray]] = dict(
     raster=raster_path, column=column_path, snake=snake_path, hilbert=hilbert_path,
     gilbert=gilbert_path, zorder=zorder_path, spiral=spiral_path, diagonal=diagonal_path)
@@ -144,7 +145,7 @@ def register_order(name: str, # Name to use as `kind`
     _cached_path.cache_clear()
     return builder
 
-# %% ../nbs/00_orders.ipynb #3999c462
+# %% ../nbs/00_orders.ipynb #6fb3707f
 def _resolve(kind):
     "The builder for `kind`: a registered name or a callable."
     if callable(kind): return kind
@@ -168,7 +169,7 @@ def _cached_path(kind, h, w):
     path.flags.writeable = False
     return path
 
-# %% ../nbs/00_orders.ipynb #3bc87303
+# %% ../nbs/00_orders.ipynb #bfec2cd5
 def order_path(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w) -> path`
                h: int, # Grid height, in patches
                w: int, # Grid width, in patches
@@ -187,7 +188,7 @@ def patch_order(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w)
     rank[path[:, 0], path[:, 1]] = np.arange(h * w)
     return rank
 
-# %% ../nbs/00_orders.ipynb #5a70f77c
+# %% ../nbs/00_orders.ipynb #ddd2d9aa
 def plot_order(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w) -> path`
                h: int, # Grid height, in patches
                w: int, # Grid width, in patches
@@ -213,7 +214,7 @@ def plot_order(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w) 
     ax.set_title(title or f"{name} {h}x{w}", fontsize=10)
     return ax
 
-# %% ../nbs/00_orders.ipynb #3eb25162
+# %% ../nbs/00_orders.ipynb #eb8ab048
 def order_stats(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w) -> path`
                 h: int, # Grid height, in patches
                 w: int, # Grid width, in patches
@@ -228,14 +229,16 @@ def order_stats(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w)
                 locality=float(gaps.mean()) if len(gaps) else 0.,
                 geo_locality=float(np.exp(np.log(gaps).mean())) if len(gaps) else 0.)
 
-def order_stats_table(h: int, w: int, kinds=None) -> 'pd.DataFrame':
-    "`order_stats` of every order in `kinds` (default: all in `ORDERS` that support the grid), one row each."
-    import pandas as pd
+def order_stats_table(h: int, # Grid height, in patches
+                      w: int, # Grid width, in patches
+                      kinds: list | None = None, # Order names (default: every order in `ORDERS` that supports the grid)
+                     ) -> pd.DataFrame:
+    "`order_stats` of every order in `kinds`, one row each."
     kinds = kinds or [k for k in ORDERS if k != 'hilbert' or (h == w and _is_power_of_two(h))]
     table = pd.DataFrame([order_stats(k, h, w) for k in kinds], index=pd.Index(kinds, name=f'{h}x{w}'))
     return table
 
-# %% ../nbs/00_orders.ipynb #b8c687c6
+# %% ../nbs/00_orders.ipynb #45c2fe55
 @call_parse
 def loope_orders(h: int = 14, # Grid height, in patches
                  w: int = 14, # Grid width, in patches
