@@ -7,14 +7,14 @@ Docs: https://loope-nb.github.io/loope_nb/context_bias.html.md"""
 # %% auto #0
 __all__ = ['coordinate_channels', 'ContextBias', 'StaticBias']
 
-# %% ../nbs/02_context_bias.ipynb #89fbe3ff
+# %% ../nbs/02_context_bias.ipynb #ce247d4e
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
 from timm.layers import resample_abs_pos_embed
 
-# %% ../nbs/02_context_bias.ipynb #8f7615d3
+# %% ../nbs/02_context_bias.ipynb #43ffa545
 def coordinate_channels(h: int, # Image height, in pixels
                         w: int, # Image width, in pixels
                         device=None, dtype=torch.float32,
@@ -24,7 +24,7 @@ def coordinate_channels(h: int, # Image height, in pixels
     cols = torch.linspace(-1, 1, w, device=device, dtype=dtype)
     return torch.stack(torch.meshgrid(rows, cols, indexing='ij'))  # (2, h, w)
 
-# %% ../nbs/02_context_bias.ipynb #3694a871
+# %% ../nbs/02_context_bias.ipynb #a9271b3d
 def _check_positive_int(name, value, minimum=1):
     "Validate an int hyper-parameter (bools are rejected)."
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
@@ -89,7 +89,7 @@ class ContextBias(nn.Module):
 
     def extra_repr(self): return f"max_offset={self.max_offset}"
 
-# %% ../nbs/02_context_bias.ipynb #083cbf16
+# %% ../nbs/02_context_bias.ipynb #f4b59e70
 def _check_grid(grid):
     "Validate a grid: a pair of positive ints `(h, w)`."
     if (not isinstance(grid, (tuple, list)) or len(grid) != 2
