@@ -9,7 +9,7 @@ __all__ = ['TASKS', 'DIRECTIONS', 'absolute_label', 'direction_label', 'closer_l
            'make_three_cell', 'plot_three_cell', 'cells_from_images', 'ThreeCellDataset', 'ThreeCellDL',
            'three_cell_dls']
 
-# %% ../nbs/05_three_cell.ipynb #309f2e4a
+# %% ../nbs/05_three_cell.ipynb #6d160973
 import math
 import warnings
 from functools import lru_cache
@@ -21,10 +21,11 @@ import matplotlib.pyplot as plt
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
     from fastai.data.core import TfmdDL, DataLoaders
+    from fastai.data.transforms import CategoryMap
     from fastai.losses import CrossEntropyLossFlat
     from fastai.torch_core import default_device
 
-# %% ../nbs/05_three_cell.ipynb #2ac51bfe
+# %% ../nbs/05_three_cell.ipynb #e610dafc
 TASKS: dict[str, int] = {'absolute': 16, 'direction': 8, 'closer': 2}  # task name -> number of classes
 
 DIRECTIONS = ['E', 'NE', 'N', 'NW', 'W', 'SW', 'S', 'SE']  # `direction` class names, 0 = east, counter-clockwise
@@ -63,7 +64,7 @@ def class_names(task: str) -> list[str]:
     if task == 'absolute': return [f'block {k} (r{k // 4},c{k % 4})' for k in range(16)]
     return list(DIRECTIONS) if task == 'direction' else ['C closer', 'B closer']
 
-# %% ../nbs/05_three_cell.ipynb #a87bb575
+# %% ../nbs/05_three_cell.ipynb #fb8d6074
 def _check_task(task):
     if task not in TASKS: raise ValueError(f"Unknown `task` {task!r}; known tasks: {', '.join(TASKS)}")
     return task
@@ -87,7 +88,7 @@ def _check_grid(grid, task=None):
                          f"which needs {need[task][1]}")
     return int(h), int(w)
 
-# %% ../nbs/05_three_cell.ipynb #33a427c9
+# %% ../nbs/05_three_cell.ipynb #a203d1c0
 def _grid_cells(h, w):
     "`(h*w, 2)` long: `(row, col)` of every cell, row-major."
     return torch.stack(torch.meshgrid(torch.arange(h), torch.arange(w), indexing='ij'), -1).reshape(-1, 2)
@@ -141,7 +142,7 @@ def _draw_placements(y, task, h, w, gen):
     while drawn.shape[1] < 3: drawn = torch.cat([drawn, _other_cells(drawn, n, gen)[:, None]], 1)
     return drawn
 
-# %% ../nbs/05_three_cell.ipynb #b7fb63dc
+# %% ../nbs/05_three_cell.ipynb #7cedfcad
 def make_three_cell(n: int, # Number of images
                     task: str, # A name in `TASKS`: 'absolute', 'direction' or 'closer'
                     grid: tuple[int, int] = (8, 8), # `(h, w)` patches (an int `g` means `(g, g)`)
@@ -177,7 +178,7 @@ def make_three_cell(n: int, # Number of images
         x += noise * background * torch.randn(x.shape, generator=noise_gen, device=x.device)
     return x, y.to(x.device), cells.to(x.device)
 
-# %% ../nbs/05_three_cell.ipynb #894f652a
+# %% ../nbs/05_three_cell.ipynb #1de6a87d
 def plot_three_cell(x: Tensor, # `(3, H, W)` image
                     cells: Tensor, # `(3, 2)` `(row, col)` of A, B, C
                     task: str | None = None, # Task whose label is drawn (and what it depends on)
@@ -217,7 +218,7 @@ def plot_three_cell(x: Tensor, # `(3, H, W)` image
     ax.set_xticks([]); ax.set_yticks([])
     return ax
 
-# %% ../nbs/05_three_cell.ipynb #fd382cfc
+# %% ../nbs/05_three_cell.ipynb #526bfa1e
 def cells_from_images(x: Tensor, # `(n, 3, H, W)` Three-Cell images
                       patch: int = 4, # Patch side, in pixels
                      ) -> Tensor: # `(n, 3, 2)` long `(row, col)` of A, B, C
@@ -229,13 +230,14 @@ def cells_from_images(x: Tensor, # `(n, 3, H, W)` Three-Cell images
     centre = torch.stack([(mask.sum(-1) * rows).sum(-1), (mask.sum(-2) * cols).sum(-1)], -1) / area[..., None]
     return (centre // patch).long()
 
-# %% ../nbs/05_three_cell.ipynb #682a9cca
+# %% ../nbs/05_three_cell.ipynb #c595e8a3
 class ThreeCellDataset:
     "Three-Cell images, labels and cells of one task, indexable by int or index tensor."
     n_inp = 1
     def __init__(self, x, y, cells, task, grid, patch):
         self.x, self.y, self.cells, self.task, self.grid, self.patch = x, y, cells, task, grid, patch
-        self.vocab, self.loss_func = class_names(task), CrossEntropyLossFlat()
+        self.vocab = CategoryMap(class_names(task), sort=False)  # as fastai's classification datasets: interpretation works
+        self.loss_func = CrossEntropyLossFlat()
     def __len__(self): return len(self.y)
     def __getitem__(self, i): return self.x[i], self.y[i]
     def __repr__(self): return f'ThreeCellDataset({self.task!r}, n={len(self)}, grid={self.grid}, patch={self.patch})'
@@ -269,7 +271,7 @@ class ThreeCellDL(TfmdDL):
         pred = out.argmax(-1) if out.ndim == 2 else out
         return self.show_batch(b, max_n=max_n, ncols=ncols, show=show, pred=pred.detach().cpu(), figsize=figsize)
 
-# %% ../nbs/05_three_cell.ipynb #46806349
+# %% ../nbs/05_three_cell.ipynb #993b101c
 def three_cell_dls(task: str, # A name in `TASKS`
                    n_train: int, # Training images
                    n_valid: int, # Validation images (a fixed set)
