@@ -8,7 +8,7 @@ Docs: https://loope-nb.github.io/loope_nb/pesi.html.md"""
 __all__ = ['DIRECTIONS_8', 'average_ranks', 'spearman', 'similarity_matrix', 'pesi', 'gaussian_table', 'plot_similarity',
            'pesi_report']
 
-# %% ../nbs/06_pesi.ipynb #b407d3f7
+# %% ../nbs/06_pesi.ipynb #097832e3
 import math
 from functools import lru_cache
 
@@ -19,7 +19,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 import matplotlib.pyplot as plt
 
-# %% ../nbs/06_pesi.ipynb #3cced55f
+# %% ../nbs/06_pesi.ipynb #1a26e5cb
 def average_ranks(values: Tensor, # `(..., m)` values, ranked along the last dim
                  ) -> Tensor: # `(..., m)` float64 ranks in `1..m`, ties get their average rank
     "Ranks along the last dim, ties getting the average of the ranks they span (like `scipy.stats.rankdata`)."
@@ -43,7 +43,7 @@ def spearman(x: Tensor, # `(..., m)` first variable
     denom = ((rx ** 2).sum(-1) * (ry ** 2).sum(-1)).sqrt()
     return torch.where(denom > 0, (rx * ry).sum(-1) / denom.clamp(min=1e-300), torch.nan)
 
-# %% ../nbs/06_pesi.ipynb #eeabd1ee
+# %% ../nbs/06_pesi.ipynb #544c0337
 DIRECTIONS_8 = ((0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1), (-1, 0), (-1, 1))  # `(drow, dcol)` of the rays of `M_D`
 
 def _check_grid(grid):
@@ -83,7 +83,7 @@ def _grid_indices(h, w):
     return dict(others=others, dist=dist, rays=rays, triples=triples, offset=offset,
                 anchors_per_offset=anchors_per_offset)
 
-# %% ../nbs/06_pesi.ipynb #e74d95b3
+# %% ../nbs/06_pesi.ipynb #571422d4
 def similarity_matrix(table: Tensor, # `(..., N, d)` PE vectors
                       similarity: str = 'cosine', # 'cosine' or 'dot'
                      ) -> Tensor: # `(..., N, N)` float64
@@ -115,7 +115,7 @@ def _pesi_scores(sim, h, w):
     t_i = var[:, keep].sqrt().mean(-1) if keep.any() else torch.full((b,), torch.nan, dtype=torch.float64)
     return dict(M_U=m_u, M_D=m_d, A_SU=a_su, T_I=t_i)
 
-# %% ../nbs/06_pesi.ipynb #48ca742e
+# %% ../nbs/06_pesi.ipynb #772de4ea
 def _as_table(table, grid):
     "Validate a PE table `(h*w, d)` or `(B, h*w, d)` for `grid`; returns a `(B, h*w, d)` tensor and `batched`."
     if not isinstance(table, Tensor): table = torch.as_tensor(np.asarray(table) if not hasattr(table, 'shape') else table)
@@ -139,7 +139,7 @@ def pesi(table: Tensor, # PE table `(h*w, d)` in row-major patch order, or a bat
     out = {k: v.mean().item() for k, v in scores.items()}
     return out | {f'{k}_std': v.std(correction=0).item() for k, v in scores.items()}
 
-# %% ../nbs/06_pesi.ipynb #ebdd877b
+# %% ../nbs/06_pesi.ipynb #d30dbcd9
 def gaussian_table(grid: tuple[int, int] | int, # `(h, w)` of the patch grid
                    sigma: float = 2., # Width of the kernel, in cells
                    coords: Tensor | None = None, # `(h*w, 2)` coordinates to use instead of the cells' `(row, col)`
@@ -154,7 +154,7 @@ def gaussian_table(grid: tuple[int, int] | int, # `(h, w)` of the patch grid
     eigenvalues, vectors = torch.linalg.eigh(kernel)
     return vectors * eigenvalues.clamp(min=0).sqrt()                                           # E Eᵀ = kernel
 
-# %% ../nbs/06_pesi.ipynb #cfeac250
+# %% ../nbs/06_pesi.ipynb #130eca4d
 def plot_similarity(table: Tensor, # PE table `(h*w, d)` row-major (for a batch `(B, h*w, d)`: the first table)
                     grid: tuple[int, int] | int, # `(h, w)` of the patch grid
                     anchors: list | None = None, # `(row, col)` anchors (default: top-left, centre, bottom-right)
@@ -180,7 +180,7 @@ def plot_similarity(table: Tensor, # PE table `(h*w, d)` row-major (for a batch 
     if title: axes[0].set_ylabel(title, fontsize=8)
     return axes
 
-# %% ../nbs/06_pesi.ipynb #6f255bea
+# %% ../nbs/06_pesi.ipynb #4033aed9
 def _entry_table(entry, grid, images):
     "The PE table of a dict entry: a table as is, a PE module's `table`, or a model's `pos_embed_table`."
     if not isinstance(entry, nn.Module): return entry
