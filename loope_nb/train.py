@@ -8,7 +8,7 @@ Docs: https://loope-nb.github.io/loope_nb/train.html.md"""
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'resolve_precision', 'no_decay_params', 'SkipWeightDecay', 'save_vit', 'load_vit',
            'SaveViTCallback', 'model_pesi', 'PESICallback', 'vit_learner']
 
-# %% ../nbs/08_train.ipynb #22a38284
+# %% ../nbs/08_train.ipynb #15898802
 import math, warnings
 from functools import partial
 from pathlib import Path
@@ -36,7 +36,7 @@ from .models import create_vit, pos_embed_table
 from .pesi import pesi
 from .data import dls_spec
 
-# %% ../nbs/08_train.ipynb #38b1cbf0
+# %% ../nbs/08_train.ipynb #7bbf0834
 PRECISIONS = ('auto', 'bf16', 'fp16', 'no')
 
 def resolve_precision(mixed_precision: str, # One of `PRECISIONS`
@@ -52,7 +52,7 @@ def resolve_precision(mixed_precision: str, # One of `PRECISIONS`
         raise ValueError(f"`mixed_precision`={mixed_precision!r} needs a CUDA device, training is on {device}; use 'auto' or 'no'")
     return mixed_precision
 
-# %% ../nbs/08_train.ipynb #1d6e66a7
+# %% ../nbs/08_train.ipynb #c3a021fd
 def no_decay_params(model: nn.Module) -> list[nn.Parameter]:
     "Parameters named, or under a module named, in `model.no_weight_decay()`."
     names = set(getattr(model, 'no_weight_decay', lambda: ())())
@@ -64,7 +64,7 @@ class SkipWeightDecay(Callback):
     def before_fit(self):
         for p in no_decay_params(self.model): self.opt.state[p]['do_wd'] = False
 
-# %% ../nbs/08_train.ipynb #96bca4be
+# %% ../nbs/08_train.ipynb #fc00a892
 CHECKPOINT_FORMAT = 'loope_nb.vit/1'
 
 def _plain(v):
@@ -112,7 +112,7 @@ def load_vit(path: str | Path, # A file written by `save_vit`
     model.vit_config, model.vit_meta = ckpt['config'], ckpt['meta']
     return model.eval()
 
-# %% ../nbs/08_train.ipynb #cd7a4e1a
+# %% ../nbs/08_train.ipynb #3e4fe934
 class SaveViTCallback(Callback):
     "Save the model with `save_vit` after every epoch, so an interrupted run keeps its last finished epoch."
     order = Recorder.order + 1  # after the epoch's metrics are recorded
@@ -122,7 +122,7 @@ class SaveViTCallback(Callback):
         names, log = self.recorder.metric_names, self.recorder.log
         save_vit(self.learn, self.path, epoch=self.epoch + 1, **{n: v for n, v in zip(names[1:], log[1:]) if n != 'time'})
 
-# %% ../nbs/08_train.ipynb #51b78b59
+# %% ../nbs/08_train.ipynb #db051390
 def model_pesi(model: nn.Module, # A model from `create_vit`
                images: torch.Tensor | None = None, # `(B, C, H, W)` images, for image-conditioned PEs (LOOPE)
                grid: tuple[int, int] | None = None, # `(h, w)` patch grid (default: the model's)
@@ -159,7 +159,7 @@ class PESICallback(Callback):
         values = model_pesi(self.model, self.images.to(next(self.model.parameters()).device), similarity=self.similarity)
         if values is not None: self.learn.pesi_history.append(dict(epoch=epoch, **values))
 
-# %% ../nbs/08_train.ipynb #7644c0b7
+# %% ../nbs/08_train.ipynb #85bd2956
 def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_chans`, `c`)
                 pe: str = 'loope', # Positional embedding: a name (or spec) in `POS_EMBEDS`
                 arch: str = 'vit_nano', # A named config in `ARCHS`
