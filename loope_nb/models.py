@@ -8,10 +8,11 @@ Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 __all__ = ['ARCHS', 'RopeBlock', 'PEVisionTransformer', 'arch_config', 'create_vit', 'pos_embed_table', 'pe_throughput',
            'pe_flops']
 
-# %% ../nbs/04_models.ipynb #96b53d38
+# %% ../nbs/04_models.ipynb #bcc2730c
 import inspect
 import time
 
+import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
@@ -24,7 +25,7 @@ from timm.models._features import feature_take_indices
 
 from .pos_embed import POS_EMBEDS, PosEmbed, create_pos_embed, parse_pos_embed, pos_embed_options, _as_grid
 
-# %% ../nbs/04_models.ipynb #5b91f549
+# %% ../nbs/04_models.ipynb #8bce501c
 class RopeBlock(Block):
     "timm's pre-norm `Block`, whose attention (timm's `AttentionRope`) also receives the rotary angles `rope`."
     def forward(self, x: Tensor, rope: Tensor | None = None, attn_mask: Tensor | None = None,
@@ -41,7 +42,7 @@ def _merge_masks(attn_mask, bias, x):
         attn_mask = torch.zeros_like(attn_mask, dtype=bias.dtype).masked_fill(~attn_mask, float('-inf'))
     return attn_mask + bias
 
-# %% ../nbs/04_models.ipynb #d0838a62
+# %% ../nbs/04_models.ipynb #94c4f8fb
 _MODEL_OPTIONS = ('num_heads', 'num_blocks', 'num_prefix_tokens', 'patch_size', 'in_chans')
 
 class PEVisionTransformer(VisionTransformer):
@@ -188,7 +189,7 @@ class PEVisionTransformer(VisionTransformer):
         matcher['stem'] = r'^(cls_token|reg_token|pos_embed|patch_embed|norm_pre|pe\.)'
         return matcher
 
-# %% ../nbs/04_models.ipynb #77ee7f66
+# %% ../nbs/04_models.ipynb #406e7222
 ARCHS = {
     'vit_nano':  dict(embed_dim=128, depth=4, num_heads=4),   # CPU-sized: the toy tasks and the tests
     'vit_micro': dict(embed_dim=96, depth=6, num_heads=3),    # narrower and deeper than nano
@@ -197,7 +198,7 @@ ARCHS = {
     'vit_base':  dict(embed_dim=768, depth=12, num_heads=12), # ViT-B / DeiT-B
 }
 
-# %% ../nbs/04_models.ipynb #b3ab56f3
+# %% ../nbs/04_models.ipynb #b53c7b50
 def _timm_vit_config(name: str) -> dict:
     "Architecture arguments of the timm model `name`, read from a built (random) instance."
     model = timm.create_model(name, pretrained=False)
@@ -222,7 +223,7 @@ def arch_config(arch: str) -> dict:
     raise ValueError(f"Unknown arch {arch!r}; known: {', '.join(ARCHS)}, or a timm VisionTransformer name "
                      "such as 'deit_tiny_patch16_224'")
 
-# %% ../nbs/04_models.ipynb #082242fe
+# %% ../nbs/04_models.ipynb #cc96b9d2
 _VIT_ARGS = set(inspect.signature(VisionTransformer.__init__).parameters) - {'self', 'device', 'dtype'}
 
 def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm VisionTransformer name (e.g. 'deit_tiny_patch16_224')
@@ -249,7 +250,7 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm VisionTran
     return PEVisionTransformer(pe=pe, pe_kw=pe_kw, img_size=img_size, patch_size=patch_size, in_chans=in_chans,
                                num_classes=num_classes, **config)
 
-# %% ../nbs/04_models.ipynb #aa32457a
+# %% ../nbs/04_models.ipynb #c5b7be86
 def pos_embed_table(model: nn.Module, # A `PEVisionTransformer` or a timm `VisionTransformer`
                     img: Tensor | None = None, # Images `(B, C, H, W)`: required for image-conditioned PEs (`loope`)
                     grid=None, # `(h, w)` grid (default: the images' grid, else the model's build grid)
@@ -265,23 +266,24 @@ def pos_embed_table(model: nn.Module, # A `PEVisionTransformer` or a timm `Visio
         return table[0, prefix:]
     raise TypeError(f"pos_embed_table needs a PEVisionTransformer or a timm VisionTransformer, got {type(model).__name__}")
 
-# %% ../nbs/04_models.ipynb #cfbc27a8
+# %% ../nbs/04_models.ipynb #9f5fe545
 def pe_throughput(pes=tuple(POS_EMBEDS), # PE names (specs allowed: 'sincos_order:hilbert'), or one comma-separated string
                   arch: str = 'vit_nano', # A name in `ARCHS` or a timm ViT name
                   img_size: int = 32, # Square image size
                   patch_size: int = 4, # Patch size
                   batch_size: int = 32, # Images per step
-                  steps: int = 5, # Timed steps per PE per round
+                  steps: int = 5, # Timed steps per PE in each pair
                   device: str | torch.device = 'cpu', # Device to run on
                   amp_dtype: torch.dtype | str | None = None, # Autocast dtype (`torch.bfloat16` or 'bf16', 'fp16'), or `None`: float32
                   repeats: int = 3, # Rounds over all PEs; the median is reported
                   warmup: int = 2, # Untimed steps per PE before timing
                   baseline: str = 'sincos1d', # PE the costs are relative to (added if missing)
                   num_classes: int = 10, # Classes of the head
+                  num_threads: int | None = None, # CPU threads for PyTorch during the run (`None`: unchanged)
                   seed: int = 0, # Seed of the models and the batch
                   **kwargs, # Other `create_vit` arguments
                  ) -> pd.DataFrame:
-    "Training-step images/s of a ViT with each PE, and its best step time relative to `baseline`'s, measured interleaved."
+    "Training-step images/s of a ViT with each PE, and its step time relative to `baseline`, measured in interleaved pairs."
     if isinstance(pes, str): pes = [p.strip() for p in pes.split(',') if p.strip()]
     pes = list(dict.fromkeys([baseline, *pes]))
     for pe in pes: parse_pos_embed(pe)  # fail before building anything
@@ -290,42 +292,57 @@ def pe_throughput(pes=tuple(POS_EMBEDS), # PE names (specs allowed: 'sincos_orde
         if amp_dtype not in names: raise ValueError(f"`amp_dtype` must be one of {', '.join(names)} or a torch dtype, got {amp_dtype!r}")
         amp_dtype = names[amp_dtype]
     device = torch.device(device)
-    torch.manual_seed(seed)
-    models = {pe: create_vit(arch, pe, img_size, patch_size, num_classes=num_classes, **kwargs).to(device).train()
-              for pe in pes}
-    optimizers = {pe: torch.optim.AdamW(m.parameters(), lr=1e-4) for pe, m in models.items()}
-    x = torch.randn(batch_size, models[baseline].in_chans, img_size, img_size, device=device)
-    y = torch.randint(0, num_classes, (batch_size,), device=device)
-    sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
+    threads = torch.get_num_threads()
+    if num_threads: torch.set_num_threads(num_threads)
+    try:
+        torch.manual_seed(seed)
+        models = {pe: create_vit(arch, pe, img_size, patch_size, num_classes=num_classes, **kwargs).to(device).train()
+                  for pe in pes}
+        optimizers = {pe: torch.optim.AdamW(m.parameters(), lr=1e-4) for pe, m in models.items()}
+        x = torch.randn(batch_size, models[baseline].in_chans, img_size, img_size, device=device)
+        y = torch.randint(0, num_classes, (batch_size,), device=device)
+        sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
 
-    def train_steps(pe, n):
-        model, opt = models[pe], optimizers[pe]
-        for _ in range(n):
-            with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
-                loss = F.cross_entropy(model(x), y)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-
-    for pe in pes: train_steps(pe, warmup)
-    seconds = {pe: [] for pe in pes}
-    for r in range(repeats):
-        for pe in pes[r % len(pes):] + pes[:r % len(pes)]:
+        def timed_steps(pe):
+            "Seconds per training step of `pe`, over `steps` steps."
+            model, opt = models[pe], optimizers[pe]
             sync(); start = time.perf_counter()
-            train_steps(pe, steps)
-            sync(); seconds[pe].append((time.perf_counter() - start) / steps)
-    step_s = pd.DataFrame(seconds)  # (repeats, PEs): seconds per step
-    best = step_s.min()
+            for _ in range(steps):
+                with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+                    loss = F.cross_entropy(model(x), y)
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                opt.step()
+            sync()
+            return (time.perf_counter() - start) / steps
+
+        for pe in pes:
+            for _ in range(warmup): timed_steps(pe)
+        others = pes[1:] or pes
+        seconds, ratios = {pe: [] for pe in pes}, {pe: [] for pe in pes}
+        for r in range(repeats):
+            for pe in others[r % len(others):] + others[:r % len(others)]:
+                first, second = (baseline, pe) if r % 2 == 0 else (pe, baseline)
+                t = {first: timed_steps(first)}
+                t[second] = timed_steps(second)
+                seconds[baseline].append(t[baseline]); seconds[pe].append(t[pe])
+                ratios[pe].append(t[pe] / t[baseline])
+        ratios[baseline] = [1.]
+    finally:
+        torch.set_num_threads(threads)
+    step_s = pd.Series({pe: np.median(v) for pe, v in seconds.items()})
     return pd.DataFrame({
-        'images_per_s': batch_size / best,
-        'step_ms': 1e3 * best,
-        f'cost_vs_{baseline}': best / best[baseline],
-        'median_cost': step_s.div(step_s[baseline], axis=0).median(),
+        'images_per_s': batch_size / step_s,
+        'step_ms': 1e3 * step_s,
+        f'cost_vs_{baseline}': pd.Series({pe: np.median(v) for pe, v in ratios.items()}),
+        'cost_lo': pd.Series({pe: min(v) for pe, v in ratios.items()}),
+        'cost_hi': pd.Series({pe: max(v) for pe, v in ratios.items()}),
         'pe_params': pd.Series({pe: sum(p.numel() for p in models[pe].pe.parameters()) for pe in pes}),
     }).rename_axis(f"{arch} {img_size}px p{patch_size} bs{batch_size} {device.type}"
-                   f"{'' if amp_dtype is None else ' ' + str(amp_dtype).replace('torch.', '')}")
+                   f"{'' if amp_dtype is None else ' ' + str(amp_dtype).replace('torch.', '')}"
+                   f"{'' if not num_threads else f' {num_threads} thread' + 's' * (num_threads > 1)}")
 
-# %% ../nbs/04_models.ipynb #8c12a7f6
+# %% ../nbs/04_models.ipynb #09585856
 def pe_flops(pes=tuple(POS_EMBEDS), # PE names (specs allowed), or one comma-separated string
              arch: str = 'vit_nano', # A name in `ARCHS` or a timm ViT name
              img_size: int = 32, # Square image size
