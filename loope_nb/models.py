@@ -8,7 +8,7 @@ Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 __all__ = ['ARCHS', 'RopeBlock', 'PEVisionTransformer', 'arch_config', 'create_vit', 'pos_embed_table', 'pe_throughput',
            'pe_flops']
 
-# %% ../nbs/04_models.ipynb #bcc2730c
+# %% ../nbs/04_models.ipynb #ea088269
 import inspect
 import time
 
@@ -25,7 +25,7 @@ from timm.models._features import feature_take_indices
 
 from .pos_embed import POS_EMBEDS, PosEmbed, create_pos_embed, parse_pos_embed, pos_embed_options, _as_grid
 
-# %% ../nbs/04_models.ipynb #8bce501c
+# %% ../nbs/04_models.ipynb #b60a71b9
 class RopeBlock(Block):
     "timm's pre-norm `Block`, whose attention (timm's `AttentionRope`) also receives the rotary angles `rope`."
     def forward(self, x: Tensor, rope: Tensor | None = None, attn_mask: Tensor | None = None,
@@ -42,7 +42,7 @@ def _merge_masks(attn_mask, bias, x):
         attn_mask = torch.zeros_like(attn_mask, dtype=bias.dtype).masked_fill(~attn_mask, float('-inf'))
     return attn_mask + bias
 
-# %% ../nbs/04_models.ipynb #94c4f8fb
+# %% ../nbs/04_models.ipynb #6d441c14
 _MODEL_OPTIONS = ('num_heads', 'num_blocks', 'num_prefix_tokens', 'patch_size', 'in_chans')
 
 class PEVisionTransformer(VisionTransformer):
@@ -189,7 +189,7 @@ class PEVisionTransformer(VisionTransformer):
         matcher['stem'] = r'^(cls_token|reg_token|pos_embed|patch_embed|norm_pre|pe\.)'
         return matcher
 
-# %% ../nbs/04_models.ipynb #406e7222
+# %% ../nbs/04_models.ipynb #3ebdd4c7
 ARCHS = {
     'vit_nano':  dict(embed_dim=128, depth=4, num_heads=4),   # CPU-sized: the toy tasks and the tests
     'vit_micro': dict(embed_dim=96, depth=6, num_heads=3),    # narrower and deeper than nano
@@ -198,7 +198,7 @@ ARCHS = {
     'vit_base':  dict(embed_dim=768, depth=12, num_heads=12), # ViT-B / DeiT-B
 }
 
-# %% ../nbs/04_models.ipynb #b53c7b50
+# %% ../nbs/04_models.ipynb #dfb78ba1
 def _timm_vit_config(name: str) -> dict:
     "Architecture arguments of the timm model `name`, read from a built (random) instance."
     model = timm.create_model(name, pretrained=False)
@@ -223,7 +223,7 @@ def arch_config(arch: str) -> dict:
     raise ValueError(f"Unknown arch {arch!r}; known: {', '.join(ARCHS)}, or a timm VisionTransformer name "
                      "such as 'deit_tiny_patch16_224'")
 
-# %% ../nbs/04_models.ipynb #cc96b9d2
+# %% ../nbs/04_models.ipynb #1378553f
 _VIT_ARGS = set(inspect.signature(VisionTransformer.__init__).parameters) - {'self', 'device', 'dtype'}
 
 def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm VisionTransformer name (e.g. 'deit_tiny_patch16_224')
@@ -250,7 +250,7 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm VisionTran
     return PEVisionTransformer(pe=pe, pe_kw=pe_kw, img_size=img_size, patch_size=patch_size, in_chans=in_chans,
                                num_classes=num_classes, **config)
 
-# %% ../nbs/04_models.ipynb #c5b7be86
+# %% ../nbs/04_models.ipynb #e5954ae2
 def pos_embed_table(model: nn.Module, # A `PEVisionTransformer` or a timm `VisionTransformer`
                     img: Tensor | None = None, # Images `(B, C, H, W)`: required for image-conditioned PEs (`loope`)
                     grid=None, # `(h, w)` grid (default: the images' grid, else the model's build grid)
@@ -266,7 +266,7 @@ def pos_embed_table(model: nn.Module, # A `PEVisionTransformer` or a timm `Visio
         return table[0, prefix:]
     raise TypeError(f"pos_embed_table needs a PEVisionTransformer or a timm VisionTransformer, got {type(model).__name__}")
 
-# %% ../nbs/04_models.ipynb #9f5fe545
+# %% ../nbs/04_models.ipynb #1213146b
 def pe_throughput(pes=tuple(POS_EMBEDS), # PE names (specs allowed: 'sincos_order:hilbert'), or one comma-separated string
                   arch: str = 'vit_nano', # A name in `ARCHS` or a timm ViT name
                   img_size: int = 32, # Square image size
@@ -342,7 +342,7 @@ def pe_throughput(pes=tuple(POS_EMBEDS), # PE names (specs allowed: 'sincos_orde
                    f"{'' if amp_dtype is None else ' ' + str(amp_dtype).replace('torch.', '')}"
                    f"{'' if not num_threads else f' {num_threads} thread' + 's' * (num_threads > 1)}")
 
-# %% ../nbs/04_models.ipynb #09585856
+# %% ../nbs/04_models.ipynb #fb329e88
 def pe_flops(pes=tuple(POS_EMBEDS), # PE names (specs allowed), or one comma-separated string
              arch: str = 'vit_nano', # A name in `ARCHS` or a timm ViT name
              img_size: int = 32, # Square image size
