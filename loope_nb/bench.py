@@ -10,7 +10,7 @@ __all__ = ['BENCH_PES', 'BENCH_DEFAULTS', 'CONFIG_FIELDS', 'RESULT_FIELDS', 'CSV
            'sweep_results', 'column_labels', 'accuracy_stats', 'summary_table', 'markdown_table', 'plot_results',
            'bench_dls', 'check_configs', 'train_run', 'resolve_device', 'loope_bench', 'write_idx']
 
-# %% ../nbs/09_bench.ipynb #917cb437
+# %% ../nbs/09_bench.ipynb #e3effac5
 import csv, hashlib, json, os, platform, time, warnings
 from functools import partial
 from datetime import datetime, timezone
@@ -27,7 +27,7 @@ import loope_nb
 from .pos_embed import POS_EMBEDS, parse_pos_embed
 from .data import DATASETS, get_dls
 
-# %% ../nbs/09_bench.ipynb #425672db
+# %% ../nbs/09_bench.ipynb #67f5c802
 BENCH_PES = ('none', 'learned', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope')  # the default PE suite
 
 BENCH_DEFAULTS = {  # per dataset: what a run uses for every option not given
@@ -43,7 +43,7 @@ RESULT_FIELDS = ('accuracy', 'valid_loss', 'train_loss', 'M_U', 'M_D', 'A_SU', '
                  'seconds', 'params', 'device', 'machine', 'finished', 'version')
 CSV_FIELDS = ('run_id', *CONFIG_FIELDS, *RESULT_FIELDS)
 
-# %% ../nbs/09_bench.ipynb #0153fa11
+# %% ../nbs/09_bench.ipynb #9e25da05
 def _task_names():
     from loope_nb.three_cell import TASKS
     return list(TASKS)
@@ -101,7 +101,7 @@ def bench_configs(dataset: str = 'three_cell', # A name in `BENCH_DEFAULTS` (the
                  **{k: None if v is None else int(v) for k, v in fixed.items()})
             for seed in seeds for size in sizes for task in tasks for pe in pes]
 
-# %% ../nbs/09_bench.ipynb #33b340fb
+# %% ../nbs/09_bench.ipynb #8038a721
 def _cell(v):
     "How a value is written in the results CSV."
     if v is None or (isinstance(v, float) and np.isnan(v)): return ''
@@ -130,7 +130,7 @@ def run_id(config: dict, # A run configuration (`CONFIG_FIELDS`), or a row read 
     "Stable identifier of a run: a hash of its configuration as written in the CSV."
     return hashlib.sha1(json.dumps(_config_cells(config)).encode()).hexdigest()[:12]
 
-# %% ../nbs/09_bench.ipynb #79d32727
+# %% ../nbs/09_bench.ipynb #d2ebb448
 def read_results(path: str | Path, # A results CSV written by `append_result`
                 ) -> pd.DataFrame: # Its rows (empty, with the CSV columns, when the file does not exist)
     "The rows of a results CSV, with numbers parsed."
@@ -166,7 +166,7 @@ def append_result(path: str | Path, # Results CSV (created with its header when 
         f.flush()
         os.fsync(f.fileno())
 
-# %% ../nbs/09_bench.ipynb #7ce53688
+# %% ../nbs/09_bench.ipynb #53528976
 def machine_name() -> str:
     "The CPU model and torch's thread count, e.g. 'AMD EPYC 7B13, 2 threads'."
     cpu = platform.processor() or platform.machine()
@@ -227,7 +227,7 @@ def sweep_results(configs: list[dict], # Runs from `bench_configs`
     df = df[df.run_id.isin(ids)].drop_duplicates('run_id', keep='last')
     return df.set_index('run_id').loc[[i for i in ids if i in set(df.run_id)]].reset_index()
 
-# %% ../nbs/09_bench.ipynb #fef205d4
+# %% ../nbs/09_bench.ipynb #3435de40
 _LABEL_FIELDS = ('dataset', 'task', 'arch', 'size', 'patch', 'epochs', 'n_train', 'n_valid', 'bs', 'lr')
 
 def column_labels(results: pd.DataFrame) -> pd.Series:
@@ -275,7 +275,7 @@ def markdown_table(df: pd.DataFrame) -> str:
     line = lambda cells: '| ' + ' | '.join(cells) + ' |'
     return '\n'.join([line(header), line(['---'] + ['---:'] * len(df.columns))] + [line(r) for r in rows])
 
-# %% ../nbs/09_bench.ipynb #86da47d2
+# %% ../nbs/09_bench.ipynb #d1bdaca6
 def plot_results(results: pd.DataFrame, # Rows of a results CSV
                  metric: str = 'accuracy', # A numeric results column
                  scale: float = 100., # Multiplier of the values (100: percent)
@@ -302,7 +302,7 @@ def plot_results(results: pd.DataFrame, # Rows of a results CSV
     ax.figure.tight_layout()
     return ax.figure
 
-# %% ../nbs/09_bench.ipynb #971cfd14
+# %% ../nbs/09_bench.ipynb #f19af937
 def bench_dls(config: dict, # A run configuration
               device=None, # Device of the batches (default: fastai's, the GPU if there is one)
               data_path: str | Path | None = None, # Folder of the dataset files (default: the dataset's own)
@@ -350,7 +350,7 @@ def train_run(config: dict, # A run configuration from `bench_configs`
                 params=sum(p.numel() for p in learn.model.parameters()), device=device_name(dls.device),
                 **{k: float(pesi[k]) for k in ('M_U', 'M_D', 'A_SU', 'T_I') if k in pesi})
 
-# %% ../nbs/09_bench.ipynb #7a822724
+# %% ../nbs/09_bench.ipynb #72e68f6f
 def resolve_device(device: str | None) -> torch.device:
     "`device` checked to exist here; `None`: the GPU if there is one, else the CPU."
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -431,7 +431,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
     print(f"Results: {out/(dataset + '.csv')}, chart: {out/(dataset + '.png')}")
     return None if is_cli(loope_bench) else results
 
-# %% ../nbs/09_bench.ipynb #58ad34bd
+# %% ../nbs/09_bench.ipynb #25b9785b
 def write_idx(fname: str | Path, # File to write; gzipped when it ends in `.gz`
               array: np.ndarray, # `uint8` array
              ) -> Path:
