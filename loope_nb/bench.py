@@ -12,7 +12,6 @@ __all__ = ['BENCH_PES', 'BENCH_DEFAULTS', 'CONFIG_FIELDS', 'RESULT_FIELDS', 'CSV
 
 # %% ../nbs/09_bench.ipynb #e3effac5
 import csv, hashlib, json, os, platform, time, warnings
-from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Callable
@@ -335,8 +334,6 @@ def train_run(config: dict, # A run configuration from `bench_configs`
     set_seed(config['seed'])
     dls = bench_dls(config, device, data_path)
     learn = vit_learner(dls, pe=config['pe'], arch=config['arch'], patch_size=config['patch'], lr=config['lr'], progress=progress)
-    # torch's AdamW constants: with fastai's eps=1e-5 the tiny early gradients of Three-Cell stall training for epochs
-    learn.opt_func = partial(learn.opt_func, sqr_mom=0.999, eps=1e-8)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)  # e.g. torch's warnings about unused CPU features
         learn.fit_one_cycle(config['epochs'])

@@ -190,7 +190,10 @@ def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_
     if log_csv is not None: callbacks.append(CSVLogger(Path(log_csv).absolute()))
     if checkpoint is not None: callbacks.append(SaveViTCallback(Path(checkpoint).absolute()))
     if pesi: callbacks.append(PESICallback())
-    learn = Learner(dls, model, loss_func=loss_func, opt_func=partial(Adam, decouple_wd=True), lr=lr, wd=wd,
+    # torch's AdamW constants (eps=1e-8, beta2=0.999): with fastai's eps=1e-5 the tiny early gradients of
+    # Three-Cell stall training for epochs (measured in nbs/09_bench)
+    opt_func = partial(Adam, decouple_wd=True, sqr_mom=0.999, eps=1e-8)
+    learn = Learner(dls, model, loss_func=loss_func, opt_func=opt_func, lr=lr, wd=wd,
                     metrics=accuracy, cbs=callbacks + list(cbs or []), path=path)
     precision = resolve_precision(mixed_precision, getattr(dls, 'device', None) or default_device())
     if precision == 'bf16': learn.to_bf16()
