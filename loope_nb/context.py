@@ -13,6 +13,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
 from timm.layers import resample_abs_pos_embed
+from .orders import _check_int, _check_grid
 
 # %% ../nbs/02_context_bias.ipynb #43ffa545
 def coordinate_channels(h: int, # Image height, in pixels
@@ -25,12 +26,6 @@ def coordinate_channels(h: int, # Image height, in pixels
     return torch.stack(torch.meshgrid(rows, cols, indexing='ij'))  # (2, h, w)
 
 # %% ../nbs/02_context_bias.ipynb #a9271b3d
-def _check_positive_int(name, value, minimum=1):
-    "Validate an int hyper-parameter (bools are rejected)."
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ValueError(f"`{name}` must be an int >= {minimum}, got {value!r}")
-    return value
-
 def _check_max_offset(max_offset):
     "Validate the offset bound: a positive finite number."
     if isinstance(max_offset, bool) or not isinstance(max_offset, (int, float)) or not 0 < max_offset < float('inf'):
@@ -47,8 +42,8 @@ class ContextBias(nn.Module):
                  max_offset: float = 1.0, # Bound on `|X_C|`, in curve steps
                 ):
         super().__init__()
-        _check_positive_int('patch_size', patch_size); _check_positive_int('in_chans', in_chans)
-        _check_positive_int('width', width); _check_positive_int('depth', depth, 0)
+        _check_int('patch_size', patch_size); _check_int('in_chans', in_chans)
+        _check_int('width', width); _check_int('depth', depth, 0)
         max_offset = _check_max_offset(max_offset)
         store_attr('patch_size,in_chans,width,depth,max_offset')
         self.patchify = nn.Conv2d(in_chans + 2, width, patch_size, stride=patch_size)
@@ -90,13 +85,6 @@ class ContextBias(nn.Module):
     def extra_repr(self): return f"max_offset={self.max_offset}"
 
 # %% ../nbs/02_context_bias.ipynb #f4b59e70
-def _check_grid(grid):
-    "Validate a grid: a pair of positive ints `(h, w)`."
-    if (not isinstance(grid, (tuple, list)) or len(grid) != 2
-        or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in grid)):
-        raise ValueError(f"`grid` must be a pair of positive ints (h, w), got {grid!r}")
-    return tuple(grid)
-
 class StaticBias(nn.Module):
     "Ablation of `ContextBias`: one learnable, bounded offset per grid position, the same for every image."
     def __init__(self,

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from fastcore.basics import ifnone
+from .orders import _check_grid
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
@@ -180,13 +181,6 @@ class ResizeBatch(Transform):
         return x
 
 # %% ../nbs/07_data.ipynb #3b70a091
-def _size2(size, name='size'):
-    "`size` as an `(h, w)` pair of positive ints."
-    pair = (size, size) if isinstance(size, (int, np.integer)) and not isinstance(size, bool) else tuple(size) if isinstance(size, (tuple, list)) else None
-    if pair is None or len(pair) != 2 or not all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) and s > 0 for s in pair):
-        raise ValueError(f"`{name}` must be a positive int or a pair (h, w) of them, got {size!r}")
-    return tuple(int(s) for s in pair)
-
 def _annotate(dls, name, c, in_chans, img_size, vocab):
     "Attach what a ViT is built from to `dls`."
     dls.name, dls.c, dls.in_chans, dls.img_size, dls.vocab = name, c, in_chans, img_size, list(vocab)
@@ -207,7 +201,7 @@ def tensor_dls(x_train: torch.Tensor, # `(N, C, h, w)` uint8 training images
               ) -> DataLoaders:
     "fastai `DataLoaders` over in-memory `uint8` image tensors, resized and normalised per batch on `device`."
     stored_chans = x_train.shape[1]
-    size, in_chans = _size2(ifnone(size, tuple(x_train.shape[-2:]))), ifnone(in_chans, stored_chans)
+    size, in_chans = _check_grid(ifnone(size, tuple(x_train.shape[-2:])), 'size'), ifnone(in_chans, stored_chans)
     if in_chans != stored_chans and stored_chans != 1:
         raise ValueError(f"`in_chans`={in_chans} needs 1-channel images to repeat, the data has {stored_chans}")
     mean, std = (list(np.broadcast_to(np.asarray(s, dtype=float), (stored_chans,))) for s in stats)
@@ -247,7 +241,7 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
 def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_valid, seed, stats,
                item_tfms, aug_tfms, device, **kwargs):
     "`DataLoaders` over the given training and validation image files through a fastai `DataBlock`."
-    size = _size2(size)
+    size = _check_grid(size, 'size')
     for split, files in [('training', train_files), ('validation', valid_files)]:
         if not files: raise FileNotFoundError(f"no {split} images found for {name}")
     picked = []
@@ -285,9 +279,9 @@ def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
     if kind not in (10, 100): raise ValueError(f"`kind` must be 10 or 100 (CIFAR-10 or CIFAR-100), got {kind!r}")
     if path is None: path = untar_data(URLs.CIFAR if kind == 10 else URLs.CIFAR_100)
     train, valid = _split_folder(path, f'cifar{kind}')
-    aug = aug_transforms(size=_size2(size), min_scale=0.75, max_rotate=0., max_warp=0.) if augment else []
+    aug = aug_transforms(size=_check_grid(size, 'size'), min_scale=0.75, max_rotate=0., max_warp=0.) if augment else []
     return _image_dls(train, valid, parent_label, f'cifar{kind}', size, bs, n_train, n_valid, seed, cifar_stats,
-                      [Resize(_size2(size))], aug, device, **kwargs)
+                      [Resize(_check_grid(size, 'size'))], aug, device, **kwargs)
 
 # %% ../nbs/07_data.ipynb #4c388bd8
 PETS_PATTERN = r'^(.+)_\d+\.(?:jpg|jpeg|png)$'
@@ -312,7 +306,7 @@ def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the ima
     if not files: raise FileNotFoundError(f"no Pets images named like Breed_name_123.jpg in {folder}")
     is_valid = np.zeros(len(files), bool)
     is_valid[np.random.default_rng(seed).permutation(len(files))[:round(valid_pct * len(files))]] = True
-    size = _size2(size)
+    size = _check_grid(size, 'size')
     item = [Resize(tuple(s * 460 // 224 for s in size))] if augment else [Resize(size)]
     aug = aug_transforms(size=size, min_scale=0.75) if augment else []
     return _image_dls([f for f, v in zip(files, is_valid) if not v], [f for f, v in zip(files, is_valid) if v],
@@ -329,7 +323,7 @@ def _three_cell(size=None, # Must equal `grid * patch` when given
     dls = three_cell_dls(task, n_train, n_valid, bs, **kwargs)
     ds = dls.train_ds
     img_size = (ds.grid[0] * ds.patch, ds.grid[1] * ds.patch)
-    if size is not None and _size2(size) != img_size:
+    if size is not None and _check_grid(size, 'size') != img_size:
         raise ValueError(f"Three-Cell images are {img_size[0]}x{img_size[1]} (grid * patch), got size={size!r}; "
                          "change `grid` or `patch` instead")
     dls = _annotate(dls, 'three_cell', len(ds.vocab), ds.x.shape[1], img_size, ds.vocab)

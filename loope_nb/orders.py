@@ -27,6 +27,20 @@ def _check_size(name, value):
     if value < 1: raise ValueError(f"`{name}` must be a positive int, got {value}")
     return int(value)
 
+def _check_int(name, value, minimum=1):
+    "Validate an int argument: bools are rejected, NumPy ints accepted."
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"`{name}` must be an int >= {minimum}, got {value!r}")
+    return int(value)
+
+def _check_grid(grid, name='grid'):
+    "Validate a grid: an `(h, w)` pair of positive ints, or one int for a square; returns `(h, w)`."
+    pair = (grid, grid) if isinstance(grid, (int, np.integer)) and not isinstance(grid, bool) else grid
+    if (not isinstance(pair, (tuple, list)) or len(pair) != 2
+        or any(isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1 for v in pair)):
+        raise ValueError(f"`{name}` must be an (h, w) pair of positive ints (or one int), got {grid!r}")
+    return int(pair[0]), int(pair[1])
+
 # %% ../nbs/00_orders.ipynb #47f588d0
 def _grid(h, w):
     "Row and column index of every cell, in raster order."

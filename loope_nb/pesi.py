@@ -18,6 +18,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 import matplotlib.pyplot as plt
+from .orders import _check_grid
 
 # %% ../nbs/06_pesi.ipynb #1a26e5cb
 def average_ranks(values: Tensor, # `(..., m)` values, ranked along the last dim
@@ -45,14 +46,6 @@ def spearman(x: Tensor, # `(..., m)` first variable
 
 # %% ../nbs/06_pesi.ipynb #544c0337
 DIRECTIONS_8 = ((0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1), (-1, 0), (-1, 1))  # `(drow, dcol)` of the rays of `M_D`
-
-def _check_grid(grid):
-    "Validate `grid`: an `(h, w)` pair of positive ints, or one int for a square."
-    if isinstance(grid, int) and not isinstance(grid, bool): grid = (grid, grid)
-    if (not isinstance(grid, (tuple, list)) or len(grid) != 2
-        or any(isinstance(g, bool) or not isinstance(g, int) or g < 1 for g in grid)):
-        raise ValueError(f"`grid` must be an (h, w) pair of positive ints (or one int), got {grid!r}")
-    return int(grid[0]), int(grid[1])
 
 @lru_cache(maxsize=16)
 def _grid_indices(h, w):

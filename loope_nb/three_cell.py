@@ -17,6 +17,7 @@ from functools import lru_cache
 import torch
 from torch import Tensor
 import matplotlib.pyplot as plt
+from .orders import _check_int, _check_grid as _check_grid_pair
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
@@ -69,24 +70,15 @@ def _check_task(task):
     if task not in TASKS: raise ValueError(f"Unknown `task` {task!r}; known tasks: {', '.join(TASKS)}")
     return task
 
-def _check_int(name, value, minimum):
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ValueError(f"`{name}` must be an int >= {minimum}, got {value!r}")
-    return value
-
 def _check_grid(grid, task=None):
     "Validate `grid` (an `(h, w)` pair of positive ints, or one int for a square) and that `task` fits in it."
-    if isinstance(grid, int) and not isinstance(grid, bool): grid = (grid, grid)
-    if (not isinstance(grid, (tuple, list)) or len(grid) != 2
-        or any(isinstance(g, bool) or not isinstance(g, int) or g < 1 for g in grid)):
-        raise ValueError(f"`grid` must be an (h, w) pair of positive ints, got {grid!r}")
-    h, w = grid
+    h, w = _check_grid_pair(grid)
     need = dict(absolute=(h >= 4 and w >= 4, 'h >= 4 and w >= 4'),
                 direction=(h >= 2 and w >= 2, 'h >= 2 and w >= 2'), closer=(h * w >= 3, 'h * w >= 3'))
     if task is not None and not need[task][0]:
         raise ValueError(f"`grid` {(h, w)} is too small for task {task!r}: every class must be possible, "
                          f"which needs {need[task][1]}")
-    return int(h), int(w)
+    return h, w
 
 # %% ../nbs/05_three_cell.ipynb #a203d1c0
 def _grid_cells(h, w):
