@@ -439,6 +439,7 @@ POS_EMBEDS = {
 
 _SPEC_OPTION = {'sincos_order': 'order', 'loope': 'order', 'loope_static': 'order', 'rope2d': 'variant'}
 
+# %% ../nbs/03_pos_embed.ipynb #ad455876
 def _spec_value(text: str):
     "A spec value: int, float, bool (`true` / `false`) or, failing those, the string itself."
     if text.lower() in ('true', 'false'): return text.lower() == 'true'
@@ -479,6 +480,7 @@ def pos_embed_options(name: str) -> list[str]:
     params = list(inspect.signature(POS_EMBEDS[name]).parameters)
     return [p for p in params if p not in ('dim', 'grid')]
 
+# %% ../nbs/03_pos_embed.ipynb #f983837e
 def create_pos_embed(name: str, # A PE spec: a name in `POS_EMBEDS`, optionally with options (e.g. 'sincos_order:hilbert,freqs=f3')
                      dim: int, # Token width
                      grid, # `(h, w)` patch grid to build for (any grid works afterwards)
