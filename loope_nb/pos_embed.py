@@ -239,6 +239,7 @@ class LoopePosEmbed(_CurvePositions):
 
     def no_weight_decay(self): return {n for n, _ in self.context.named_parameters(prefix='context')}
 
+# %% ../nbs/03_pos_embed.ipynb #934cff11
 class LoopeStaticPosEmbed(_CurvePositions):
     "Ablation of LOOPE: `X = X_G + X_S`, one learned offset per grid position, not image-conditioned."
     def __init__(self,
