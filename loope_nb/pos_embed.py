@@ -6,11 +6,14 @@ Docs: https://loope-nb.github.io/loope_nb/pos_embed.html.md"""
 
 # %% auto #0
 __all__ = ['POS_EMBEDS', 'PosEmbed', 'NoPosEmbed', 'FixedPosEmbed', 'SincosOrderPosEmbed', 'Sincos1dPosEmbed', 'Sincos2dPosEmbed',
-           'LearnedPosEmbed', 'LoopePosEmbed', 'LoopeStaticPosEmbed', 'ConditionalPosEmbed', 'RotaryPosEmbed',
-           'resample_rel_pos_table', 'RelativeBiasPosEmbed', 'parse_pos_embed', 'pos_embed_options', 'create_pos_embed']
+           'LearnedPosEmbed', 'LoopePosEmbed', 'LoopeStaticPosEmbed', 'FourierPosEmbed', 'ConditionalPosEmbed',
+           'RotaryPosEmbed', 'resample_rel_pos_table', 'RelativeBiasPosEmbed', 'parse_pos_embed', 'pos_embed_options',
+           'create_pos_embed']
 
 # %% ../nbs/03_pos_embed.ipynb #24ae1f5d
 import inspect
+import math
+import re
 from collections.abc import Callable
 
 import torch
@@ -20,9 +23,9 @@ from timm.layers import resample_abs_pos_embed, trunc_normal_, RotaryEmbeddingCa
 from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index
 from timm.models.twins import PosConv
 
-from .orders import patch_order, _check_size
-from .sincos import sincos_embed, sincos_2d, order_embed, _check_dim, _check_temperature
-from .context import ContextBias, StaticBias
+from .orders import patch_order, _check_size, _check_int
+from .sincos import sincos_embed, sincos_2d, order_embed, _check_dim, _check_temperature, _check_freqs
+from .context import ContextBias, StaticBias, CONTEXT_VARIANTS, _check_choice
 
 # %% ../nbs/03_pos_embed.ipynb #c7c3335c
 def _as_grid(grid, name='grid'):
@@ -97,6 +100,10 @@ class FixedPosEmbed(PosEmbed):
             cached = self._other_tables[grid] = self.build(grid).to(like)
         return cached
 
+def _freq_options(freqs, freq_seed):
+    "Validate the frequency-set options of a sin-cos PE."
+    return _check_freqs(freqs), _check_int('freq_seed', freq_seed, 0)
+
 class SincosOrderPosEmbed(FixedPosEmbed):
     "1-D sin-cos embedding of each patch's rank along a patch `order` (`loope_nb.orders`)."
     def __init__(self,
@@ -104,12 +111,15 @@ class SincosOrderPosEmbed(FixedPosEmbed):
                  grid, # `(h, w)` patch grid the PE is built for
                  order: str | Callable = 'gilbert', # A `loope_nb.orders` kind, or a callable `(h, w) -> path`
                  temperature: float = 10000., # Sin-cos temperature `T`
+                 freqs: str = 'geometric', # Frequency set (`loope_nb.sincos.FREQ_SETS`)
+                 freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
         self.order, self.temperature = order, _check_temperature(temperature)
+        self.freqs, self.freq_seed = _freq_options(freqs, freq_seed)
         super().__init__(_check_dim(dim), grid)
 
-    def build(self, grid): return order_embed(self.order, *grid, self.dim, self.temperature)
-    def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}"
+    def build(self, grid): return order_embed(self.order, *grid, self.dim, self.temperature, self.freqs, self.freq_seed)
+    def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}, freqs={self.freqs!r}"
 
 class Sincos1dPosEmbed(SincosOrderPosEmbed):
     "The original Transformer's 1-D sin-cos embedding of the raster (row-major) patch index."
@@ -117,8 +127,10 @@ class Sincos1dPosEmbed(SincosOrderPosEmbed):
                  dim: int, # Token width (even)
                  grid, # `(h, w)` patch grid the PE is built for
                  temperature: float = 10000., # Sin-cos temperature `T`
+                 freqs: str = 'geometric', # Frequency set (`loope_nb.sincos.FREQ_SETS`)
+                 freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
-        super().__init__(dim, grid, order='raster', temperature=temperature)
+        super().__init__(dim, grid, order='raster', temperature=temperature, freqs=freqs, freq_seed=freq_seed)
 
 class Sincos2dPosEmbed(FixedPosEmbed):
     "Axial 2-D sin-cos table (MAE / timm): `[E(row) | E(col)]`."
@@ -126,11 +138,15 @@ class Sincos2dPosEmbed(FixedPosEmbed):
                  dim: int, # Token width (divisible by 4)
                  grid, # `(h, w)` patch grid the PE is built for
                  temperature: float = 10000., # Sin-cos temperature `T`
+                 freqs: str = 'geometric', # Frequency set, over the `dim / 4` frequencies of each axis
+                 freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
         self.temperature = _check_temperature(temperature)
+        self.freqs, self.freq_seed = _freq_options(freqs, freq_seed)
         super().__init__(_check_dim(dim, 4), grid)
 
-    def build(self, grid): return sincos_2d(*grid, self.dim, self.temperature)
+    def build(self, grid): return sincos_2d(*grid, self.dim, self.temperature, self.freqs, self.freq_seed)
+    def extra_repr(self): return f"{super().extra_repr()}, freqs={self.freqs!r}"
 
 # %% ../nbs/03_pos_embed.ipynb #9c50d78f
 class LearnedPosEmbed(PosEmbed):
@@ -157,9 +173,10 @@ class LearnedPosEmbed(PosEmbed):
 # %% ../nbs/03_pos_embed.ipynb #165edf46
 class _CurvePositions(PosEmbed):
     "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device."
-    def __init__(self, dim, grid, order, temperature):
+    def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0):
         super().__init__(_check_dim(dim), grid)
         self.order, self.temperature = order, _check_temperature(temperature)
+        self.freqs, self.freq_seed = _freq_options(freqs, freq_seed)
         self._ranks = {}
         self.curve_rank(self.grid)  # fail now on an order that does not cover the grid
 
@@ -171,7 +188,11 @@ class _CurvePositions(PosEmbed):
             self._ranks[key] = torch.from_numpy(patch_order(self.order, *key[0])).float().to(key[1])
         return self._ranks[key]
 
-    def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}"
+    def embed(self, positions: Tensor) -> Tensor:
+        "`E(X)`: the sin-cos embedding of real positions `(...)` → `(..., dim)`, with this PE's frequencies."
+        return sincos_embed(positions, self.dim, self.temperature, self.freqs, self.freq_seed)
+
+    def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}, freqs={self.freqs!r}"
 
 class LoopePosEmbed(_CurvePositions):
     "LOOPE: sin-cos embedding of `X = X_G + X_C`, the curve rank plus an image-conditioned offset."
@@ -180,16 +201,27 @@ class LoopePosEmbed(_CurvePositions):
                  dim: int, # Token width (even)
                  grid, # `(h, w)` patch grid the PE is built for
                  order: str | Callable = 'gilbert', # The curve giving `X_G` (a `loope_nb.orders` kind)
-                 patch_size: int = 16, # Patch size of the ViT: stride of `ContextBias`
+                 patch_size: int = 16, # Patch size of the ViT: stride of the context net
                  in_chans: int = 3, # Image channels
-                 width: int = 32, # Channels of the `ContextBias` network
-                 depth: int = 2, # Convolutions of the `ContextBias` network
+                 width: int | None = None, # Channels of `ContextBias` (variant 'ours' only; default 32)
+                 depth: int | None = None, # 3x3 convs of `ContextBias` (variant 'ours' only; default 2)
                  max_offset: float = 1., # Bound of `|X_C|`, in curve steps
                  temperature: float = 10000., # Sin-cos temperature `T`
+                 variant: str = 'ours', # Context net: 'ours' (`ContextBias`, any grid) or 'authors' (`AuthorsContextBias`, one grid)
+                 init: str | None = None, # 'zero' or 'random' (default: the variant's, 'zero' ours, 'random' authors)
+                 freqs: str = 'geometric', # Frequency set (`loope_nb.sincos.FREQ_SETS`)
+                 freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
-        super().__init__(dim, grid, order, temperature)
-        self.context = ContextBias(patch_size=patch_size, in_chans=in_chans, width=width, depth=depth,
-                                   max_offset=max_offset)
+        super().__init__(dim, grid, order, temperature, freqs, freq_seed)
+        self.variant = _check_choice('variant', variant, tuple(CONTEXT_VARIANTS))
+        kw = dict(patch_size=patch_size, in_chans=in_chans, max_offset=max_offset)
+        if init is not None: kw['init'] = init
+        if variant == 'ours':
+            self.context = ContextBias(width=32 if width is None else width, depth=2 if depth is None else depth, **kw)
+        else:
+            given = [k for k, v in (('width', width), ('depth', depth)) if v is not None]
+            if given: raise ValueError(f"{', '.join(given)} only apply to variant='ours'; the authors' net has fixed layers")
+            self.context = CONTEXT_VARIANTS[variant](grid=self.grid, **kw)
 
     def positions(self, grid, img: Tensor) -> Tensor:
         "`X = X_G + X_C`: the position of every patch of every image, `(B, h, w)`."
@@ -203,9 +235,11 @@ class LoopePosEmbed(_CurvePositions):
         return self.curve_rank(grid, img.device) + offsets
 
     def table(self, grid, img=None):
-        pos = self.positions(grid, img).flatten(1)  # (B, h*w), row-major
-        return sincos_embed(pos, self.dim, self.temperature)  # (B, h*w, dim)
+        return self.embed(self.positions(grid, img).flatten(1))  # (B, h*w, dim), row-major
 
+    def no_weight_decay(self): return {n for n, _ in self.context.named_parameters(prefix='context')}
+
+# %% ../nbs/03_pos_embed.ipynb #934cff11
 class LoopeStaticPosEmbed(_CurvePositions):
     "Ablation of LOOPE: `X = X_G + X_S`, one learned offset per grid position, not image-conditioned."
     def __init__(self,
@@ -214,8 +248,10 @@ class LoopeStaticPosEmbed(_CurvePositions):
                  order: str | Callable = 'gilbert', # The curve giving `X_G`
                  max_offset: float = 1., # Bound of `|X_S|`, in curve steps
                  temperature: float = 10000., # Sin-cos temperature `T`
+                 freqs: str = 'geometric', # Frequency set (`loope_nb.sincos.FREQ_SETS`)
+                 freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
-        super().__init__(dim, grid, order, temperature)
+        super().__init__(dim, grid, order, temperature, freqs, freq_seed)
         self.static = StaticBias(grid=self.grid, max_offset=max_offset)
 
     def positions(self, grid) -> Tensor:
@@ -225,9 +261,54 @@ class LoopeStaticPosEmbed(_CurvePositions):
         return self.curve_rank(grid, offsets.device) + offsets
 
     def table(self, grid, img=None):
-        return sincos_embed(self.positions(grid).flatten(), self.dim, self.temperature)  # (h*w, dim)
+        return self.embed(self.positions(grid).flatten())  # (h*w, dim)
 
     def no_weight_decay(self): return {n for n, _ in self.static.named_parameters(prefix='static')}
+
+# %% ../nbs/03_pos_embed.ipynb #12f8195b
+class FourierPosEmbed(PosEmbed):
+    "Learnable Fourier Features (Li et al., 2021): 2-D position in `[-1, 1]` → `[cos | sin](x W_rᵀ) / √F` → GELU MLP → `dim`."
+    def __init__(self,
+                 dim: int, # Token width
+                 grid, # `(h, w)` patch grid (any grid works)
+                 fourier_dim: int | None = None, # `|F|`: Fourier features, a positive even int (default `dim`, as the authors')
+                 hidden_dim: int = 32, # `|H|`: hidden width of the MLP (the authors' 32)
+                 gamma: float = 1., # `γ`: `W_r` is drawn from `N(0, γ⁻²)` (the authors' code: 1)
+                ):
+        super().__init__(dim, grid)
+        fourier_dim = dim if fourier_dim is None else fourier_dim
+        if isinstance(fourier_dim, bool) or not isinstance(fourier_dim, int) or fourier_dim < 2 or fourier_dim % 2:
+            raise ValueError(f"`fourier_dim` (|F|) must be a positive even int, got {fourier_dim!r}")
+        hidden_dim = _check_int('hidden_dim', hidden_dim)
+        if isinstance(gamma, bool) or not isinstance(gamma, (int, float)) or not 0 < gamma < math.inf:
+            raise ValueError(f"`gamma` must be a positive number, got {gamma!r}")
+        self.fourier_dim, self.hidden_dim, self.gamma = fourier_dim, hidden_dim, float(gamma)
+        self.W_r = nn.Parameter(torch.empty(fourier_dim // 2, 2))  # (F/2, 2): one frequency vector per row
+        self.mlp = nn.Sequential(nn.Linear(fourier_dim, hidden_dim), nn.GELU(), nn.Linear(hidden_dim, dim))
+        self.init_weights()
+
+    def init_weights(self):
+        "`W_r ~ N(0, γ⁻²)`, PyTorch's default for the MLP (also when timm's ViT init calls it)."
+        nn.init.normal_(self.W_r, std=1 / self.gamma)
+        for m in self.mlp:
+            if hasattr(m, 'reset_parameters'): m.reset_parameters()
+
+    def positions(self, grid) -> Tensor:
+        "Row and column of every patch, each scaled to `[-1, 1]`: `(h*w, 2)`, row-major."
+        h, w = _as_grid(grid)
+        rows = torch.linspace(-1, 1, h, device=self.W_r.device)
+        cols = torch.linspace(-1, 1, w, device=self.W_r.device)
+        return torch.stack(torch.meshgrid(rows, cols, indexing='ij'), -1).reshape(h * w, 2)
+
+    def table(self, grid, img=None):
+        angles = self.positions(grid) @ self.W_r.T  # (h*w, F/2)
+        features = torch.cat([angles.cos(), angles.sin()], -1) / math.sqrt(self.fourier_dim)  # (h*w, F)
+        return self.mlp(features)  # (h*w, dim)
+
+    def no_weight_decay(self): return {n for n, _ in self.named_parameters()}
+
+    def extra_repr(self):
+        return f"{super().extra_repr()}, fourier_dim={self.fourier_dim}, hidden_dim={self.hidden_dim}, gamma={self.gamma}"
 
 # %% ../nbs/03_pos_embed.ipynb #12b58428
 class ConditionalPosEmbed(PosEmbed):
@@ -354,39 +435,64 @@ POS_EMBEDS = {
     'cpe': ConditionalPosEmbed,
     'rope2d': RotaryPosEmbed,
     'relbias': RelativeBiasPosEmbed,
+    'fourier': FourierPosEmbed,
 }
 
 _SPEC_OPTION = {'sincos_order': 'order', 'loope': 'order', 'loope_static': 'order', 'rope2d': 'variant'}
 
+# %% ../nbs/03_pos_embed.ipynb #ad455876
+def _spec_value(text: str):
+    "A spec value: int, float, bool (`true` / `false`) or, failing those, the string itself."
+    if text.lower() in ('true', 'false'): return text.lower() == 'true'
+    if re.fullmatch(r'[+-]?\d+', text): return int(text)
+    if re.fullmatch(r'[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?', text): return float(text)
+    return text
+
 def parse_pos_embed(spec: str) -> tuple[str, dict]:
-    "Split a PE spec `'name'` or `'name:option'` into the registry name and its keyword arguments."
+    "Split a PE spec `'name'`, `'name:option'` or `'name:[option,]key=value,...'` into the registry name and its keyword arguments."
     if not isinstance(spec, str):
         raise TypeError(f"a positional embedding is named by a string, got {spec!r}")
-    name, _, option = spec.partition(':')
+    name, colon, rest = spec.partition(':')
     if name not in POS_EMBEDS:
         raise ValueError(f"Unknown positional embedding {name!r}; known: {', '.join(POS_EMBEDS)}")
-    if not option: return name, {}
-    if name not in _SPEC_OPTION:
-        raise ValueError(f"{name!r} takes no ':option' (got {spec!r}); options exist for {', '.join(_SPEC_OPTION)}")
-    return name, {_SPEC_OPTION[name]: option}
+    if not colon: return name, {}
+    valid, kwargs = pos_embed_options(name), {}
+    for k, item in enumerate(rest.split(',')):
+        key, eq, value = (part.strip() for part in item.partition('='))
+        if not eq:  # a positional option: only first, only where the PE has one, kept as a string
+            if k or name not in _SPEC_OPTION:
+                where = 'first, ' if name in _SPEC_OPTION else ''
+                raise ValueError(f"{name!r} takes no positional ':option' {key!r} here (in {spec!r}); give options as "
+                                 f"key=value ({where}valid keys: {', '.join(valid) or 'none'})")
+            key, value = _SPEC_OPTION[name], key
+            if not value: raise ValueError(f"empty option in the PE spec {spec!r}")
+        else:
+            if not key or not value: raise ValueError(f"options are key=value with both parts, got {item!r} in {spec!r}")
+            if key not in valid:
+                raise ValueError(f"pe={name!r} has no option {key!r} (in {spec!r}); valid: {', '.join(valid) or 'none'}")
+            value = _spec_value(value)
+        if key in kwargs: raise ValueError(f"option {key!r} given twice in the PE spec {spec!r}")
+        kwargs[key] = value
+    return name, kwargs
 
 def pos_embed_options(name: str) -> list[str]:
-    "Keyword arguments the PE `name` accepts besides `dim` and `grid`."
-    name, _ = parse_pos_embed(name)
+    "Keyword arguments the PE `name` (or a spec's name) accepts besides `dim` and `grid`."
+    name = parse_pos_embed(name.partition(':')[0] if isinstance(name, str) else name)[0]
     params = list(inspect.signature(POS_EMBEDS[name]).parameters)
     return [p for p in params if p not in ('dim', 'grid')]
 
-def create_pos_embed(name: str, # A name in `POS_EMBEDS`, optionally `'name:option'` (e.g. 'sincos_order:hilbert')
+# %% ../nbs/03_pos_embed.ipynb #f983837e
+def create_pos_embed(name: str, # A PE spec: a name in `POS_EMBEDS`, optionally with options (e.g. 'sincos_order:hilbert,freqs=f3')
                      dim: int, # Token width
                      grid, # `(h, w)` patch grid to build for (any grid works afterwards)
                      **kwargs, # Options of that PE (see `pos_embed_options(name)`)
                     ) -> PosEmbed:
-    "Build the positional embedding `name`, validating its name and options."
+    "Build the positional embedding of a spec, validating its name and options."
     name, options = parse_pos_embed(name)
     accepted = pos_embed_options(name)
     unknown = [k for k in kwargs if k not in accepted]
     if unknown:
         raise TypeError(f"pe={name!r} got unsupported option(s) {', '.join(unknown)}; it accepts: {', '.join(accepted) or 'none'}")
     clash = [k for k in options if k in kwargs]
-    if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec {name}:{options[clash[0]]} and as a keyword")
+    if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec ({clash[0]}={options[clash[0]]!r}) and as a keyword")
     return POS_EMBEDS[name](dim, grid, **options, **kwargs)
