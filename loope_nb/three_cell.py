@@ -29,7 +29,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.metrics import AvgMetric, accuracy, accuracy_multi
     from fastai.torch_core import default_device
 
-# %% ../nbs/05_three_cell.ipynb #1f60cd18
+# %% ../nbs/05_three_cell.ipynb #d0f33622
 @lru_cache(maxsize=16)
 def offset_table(grid: tuple[int, int], # `(h, w)` of the patch grid
                 ) -> tuple[Tensor, Tensor, Tensor, Tensor]: # `pairs` `(P, 2)`, `start` `(K,)`, `count` `(K,)`, `keys` `(K,)`
@@ -48,7 +48,7 @@ def offset_table(grid: tuple[int, int], # `(h, w)` of the patch grid
     keys, count = keys[many], count[many]
     return ab, torch.cumsum(count, 0) - count, count, keys
 
-# %% ../nbs/05_three_cell.ipynb #b4f076cf
+# %% ../nbs/05_three_cell.ipynb #a8ce60e9
 PAPER_BITS = ('green_closer', 'blue_closer', 'counter_clockwise',  # names of the 6 bits of `task='paper'`, in order
               'green_box_larger', 'blue_box_larger', 'sum_inside')
 THREE_CELL_GROUPS = {'distance': (0, 1), 'orientation': (2,), 'area': (3, 4), 'vector_sum': (5,)}  # the validator's groups
@@ -67,13 +67,13 @@ def paper_bits(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of R, G, B (red
     inside = (tip >= 0).all(-1) & (tip[..., 0] < grid[0]) & (tip[..., 1] < grid[1])
     return torch.stack([d2g < d2b, d2b < d2g, cross > 0, area_g > area_b, area_b > area_g, inside], -1).float()
 
-# %% ../nbs/05_three_cell.ipynb #468719ca
+# %% ../nbs/05_three_cell.ipynb #ac9d2cf2
 def _uniform_index(count, gen):
     "One uniform draw in `0..count[i]-1` for every entry of `count`."
     u = torch.rand(count.shape, generator=gen, dtype=torch.float64)
     return torch.minimum((u * count).long(), count - 1)
 
-def _draw_paper(n, h, w, gen, pool=4096):
+def _draw_paper_rejection(n, h, w, gen, pool=4096):
     "`(n, 3, 2)` cells R, G, B by Algorithm 4: the mode first, then red, keys and pairs, redrawn until valid."
     pairs, start, count, _ = offset_table((h, w))
     keys, bounds = len(count), torch.tensor([h, w])
@@ -100,6 +100,45 @@ def _draw_paper(n, h, w, gen, pool=4096):
             cells[rows[:len(found)]] = found
             rows = rows[len(found):]
     return cells
+
+# %% ../nbs/05_three_cell.ipynb #b25c6d42
+@lru_cache(maxsize=8)
+def _placement_weights(h, w):
+    "Per mode: every (green offset, blue offset) Algorithm 4 can accept, and the CDF of its probability."
+    pairs, start, count, _ = offset_table((h, w))
+    key = torch.repeat_interleave(torch.arange(len(count)), count)             # (P,) key index of each offset
+    g, b = torch.meshgrid(torch.arange(len(pairs)), torch.arange(len(pairs)), indexing='ij')
+    g, b = g.reshape(-1), b.reshape(-1)                                        # (P*P,) all ordered offset pairs
+    og, ob = pairs[g], pairs[b]
+    span = torch.maximum(torch.maximum(og, ob), torch.zeros(2, dtype=torch.long)) - torch.minimum(torch.minimum(og, ob), torch.zeros(2, dtype=torch.long))
+    reds = (torch.tensor([h, w]) - span).clamp(min=0).prod(-1).double()        # red cells that keep G and B inside
+    reds *= og[:, 0] * ob[:, 1] != og[:, 1] * ob[:, 0]                          # not colinear
+    cg, cb = count[key[g]].double(), count[key[b]].double()
+    same = key[g] == key[b]
+    weights = [torch.where(same & (g != b), reds / (cg * (cg - 1)).clamp(min=1), 0.),   # equal: 1/K * 1/(c(c-1)) * reds
+               torch.where(key[g] < key[b], reds / (cg * cb), 0.),                     # green closer: 2/(K(K-1)) * ... (constants drop)
+               torch.where(key[g] > key[b], reds / (cg * cb), 0.)]                     # blue closer
+    return [(g[wt > 0], b[wt > 0], torch.cumsum(wt[wt > 0], 0)) for wt in weights]
+
+def _draw_paper_exact(n, h, w, gen):
+    "`(n, 3, 2)` cells with Algorithm 4's distribution, drawn without rejection from the cached table of weights."
+    pairs = offset_table((h, w))[0]
+    mode = torch.randint(0, 3, (n,), generator=gen)
+    og, ob = torch.empty(n, 2, dtype=torch.long), torch.empty(n, 2, dtype=torch.long)
+    for m, (g, b, cdf) in enumerate(_placement_weights(h, w)):
+        rows = (mode == m).nonzero().squeeze(1)
+        u = torch.rand(len(rows), generator=gen, dtype=torch.float64) * cdf[-1]
+        pick = torch.searchsorted(cdf, u, right=True).clamp(max=len(cdf) - 1)  # weight-proportional offset pair
+        og[rows], ob[rows] = pairs[g[pick]], pairs[b[pick]]
+    low = -torch.minimum(torch.minimum(og, ob), torch.zeros(2, dtype=torch.long))   # red's smallest valid (row, col)
+    room = torch.tensor([h, w]) - torch.maximum(torch.maximum(og, ob), torch.zeros(2, dtype=torch.long)) - low
+    red = low + _uniform_index(room, gen)                                      # uniform among the valid red cells
+    return torch.stack([red, red + og, red + ob], 1)
+
+def _draw_paper(n, h, w, gen, exact=None):
+    "`(n, 3, 2)` cells R, G, B by Algorithm 4: exact weights up to 2,048 offsets (grids to about 20x20), else rejection."
+    if exact is None: exact = len(offset_table((h, w))[0]) <= 2048
+    return _draw_paper_exact(n, h, w, gen) if exact else _draw_paper_rejection(n, h, w, gen)
 
 # %% ../nbs/05_three_cell.ipynb #e610dafc
 TASKS: dict[str, int] = {'paper': 6, 'absolute': 16, 'direction': 8, 'closer': 2}  # task -> outputs of the model
@@ -213,14 +252,17 @@ def _draw_placements(y, task, h, w, gen):
     while drawn.shape[1] < 3: drawn = torch.cat([drawn, _other_cells(drawn, n, gen)[:, None]], 1)
     return drawn
 
-# %% ../nbs/05_three_cell.ipynb #2f36c4a9
+# %% ../nbs/05_three_cell.ipynb #03a5ac84
 def _draw_images(cells, h, w, patch, jitter_gen, device):
     "`(n, 3, h*p, w*p)` float images: cell `k` of `cells` `(n, 3, 2)` is a `p x p` block of ones in channel `k`."
     n = len(cells)
-    if jitter_gen is None:                                                  # one cell per patch: paint the grid, then upsample
-        small = torch.zeros(n, 3, h, w, device=device)
-        small[torch.arange(n)[:, None], torch.arange(3), cells[..., 0], cells[..., 1]] = 1.
-        return small[:, :, :, None, :, None].expand(n, 3, h, patch, w, patch).reshape(n, 3, h * patch, w * patch)
+    if jitter_gen is None:                                                  # each cell exactly on its patch: write its p x p ones
+        x = torch.zeros(n, 3, h * patch, w * patch, device=device)
+        rows = cells[..., 0, None].to(device) * patch + torch.arange(patch, device=device)     # (n, 3, p) pixel rows
+        cols = cells[..., 1, None].to(device) * patch + torch.arange(patch, device=device)     # (n, 3, p) pixel columns
+        x[torch.arange(n, device=device)[:, None, None, None], torch.arange(3, device=device)[:, None, None],
+          rows[..., :, None], cols[..., None, :]] = 1.
+        return x
     shift = (patch - 1) // 2
     top_left = cells * patch + torch.randint(-shift, shift + 1, (n, 3, 2), generator=jitter_gen)  # (n, 3, 2) pixels
     top_left = torch.minimum(top_left.clamp(min=0), torch.tensor([(h - 1) * patch, (w - 1) * patch])).to(device)
@@ -299,7 +341,7 @@ def plot_three_cell(x: Tensor, # `(3, H, W)` image
         title, colour = _bits_title(torch.as_tensor(y)), 'k'
         if pred is not None:
             wrong = [name for name, a, b in zip(PAPER_BITS, torch.as_tensor(y).tolist(), torch.as_tensor(pred).tolist()) if a != b]
-            title += '\npred: ' + (f"wrong {', '.join(wrong)}" if wrong else 'all 6 right')
+            title += '\npred: ' + ('wrong ' + '\n'.join(', '.join(wrong[i:i + 2]) for i in range(0, len(wrong), 2)) if wrong else 'all 6 right')
             colour = 'r' if wrong else 'g'
         ax.set_title(title, fontsize=6.5, color=colour)
     elif y is not None:
@@ -323,7 +365,7 @@ def cells_from_images(x: Tensor, # `(n, 3, H, W)` Three-Cell images
     centre = torch.stack([(mask.sum(-1) * rows).sum(-1), (mask.sum(-2) * cols).sum(-1)], -1) / area[..., None]
     return (centre // patch).long()
 
-# %% ../nbs/05_three_cell.ipynb #b5f802f1
+# %% ../nbs/05_three_cell.ipynb #7b3126dd
 def group_accuracy(inp: Tensor, # `(B, 6)` logits
                    targ: Tensor, # `(B, 6)` 0/1 targets
                    group: str, # A name in `THREE_CELL_GROUPS`
