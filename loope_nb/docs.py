@@ -260,7 +260,7 @@ _PANDOC_PARTS = "$highlighting-css$\n<!--part-->\n$toc$\n<!--part-->\n$title$\n<
 
 def heading_anchors(html: str) -> str:
     "Add a `#` link to itself at the end of every h2-h4 heading that has an id."
-    return _re_heading.sub(lambda m: f'<h{m[1]}{m[2]} id="{m[3]}"{m[4]}>{m[5]}<a class="anchor" href="#{m[3]}" aria-label="Link to this section">#</a></h{m[1]}>', html)
+    return _re_heading.sub(lambda m: f'<h{m[1]}{m[2]} id="{m[3]}"{m[4]}>{m[5]}<a class="anchor" href="#{m[3]}" aria-label="Link to this section" data-pagefind-ignore>#</a></h{m[1]}>', html)
 
 def scroll_math(html: str) -> str:
     "Wrap each display formula in a box that scrolls sideways (a `math` element does not scroll itself in Chromium)."
@@ -273,7 +273,8 @@ def pandoc_html(md: str, title: str = '', description: str = '') -> tuple:
         tpl = Path(d)/'parts.html'
         tpl.write_text(_PANDOC_PARTS)
         res = subprocess.run(['pandoc', '--from=markdown', '--to=html5', '--standalone', f'--template={tpl}',
-                              '--mathml', '--toc', '--toc-depth=3', '--highlight-style=pygments', '--wrap=none'],
+                              '--mathml', '--toc', '--toc-depth=3', '--highlight-style=pygments', '--wrap=none',
+                              '--columns=10000'],  # tables: the browser sizes the columns, pandoc does not fix their widths
                              input=f'---\n{meta}---\n\n{md}', capture_output=True, text=True)
     if res.returncode: raise RuntimeError(f"pandoc failed: {res.stderr.strip()}")
     html = _re_line_anchor.sub('', res.stdout)  # pandoc links every code line to itself: noise here
@@ -393,6 +394,7 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0 0; }
 a.source-link { float: right; font-size: .85rem; margin-top: .4rem; }
 code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em; }
 p code, li code, td code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; }
+td:first-child code { overflow-wrap: normal; white-space: nowrap; }
 pre { background: var(--code-bg); padding: .7rem .9rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; margin: 0 0 1rem; }
 pre code { font-size: .8rem; }
 div.sourceCode { position: relative; }
@@ -424,7 +426,8 @@ aside.toc li a { color: var(--muted); display: block; padding: .12rem 0; overflo
 @media (max-width: 1150px) { body { grid-template-columns: 14rem minmax(0, 1fr); } aside.toc { display: none; } main { padding-right: 1.5rem; } }
 @media (max-width: 760px) {
   body { display: block; } main { padding: 1rem; } h1.title { font-size: 1.7rem; }
-  header.navbar { flex-wrap: wrap; gap: .5rem .8rem; } button.menu { display: block; }
+  header.navbar { position: static; flex-wrap: wrap; gap: .5rem .8rem; } button.menu { display: block; }
+  h2, h3, h4 { scroll-margin-top: .5rem; }
   .search { order: 3; flex: 1 1 100%; } header.navbar nav.links { font-size: .85rem; gap: .7rem; }
   nav.sidebar { display: none; position: static; height: auto; border-right: none; border-bottom: 1px solid var(--line); }
   nav.sidebar.open { display: block; }
@@ -459,6 +462,7 @@ def render_page(fm: dict, # Front matter: `title`, `description`, `output-file`
 
 # %% ../nbs/10_docs.ipynb #72a61d0a
 def api_index(lib: str, # The package, e.g. 'loope_nb'
+              titles: dict = None, # Page titles, {page: title}, for the module headings' links
              ) -> str:
     "Pandoc markdown of a page listing every exported name of package `lib`, linked to its docs via `_modidx`."
     syms = importlib.import_module(f'{lib}._modidx').d['syms']
@@ -469,7 +473,7 @@ def api_index(lib: str, # The package, e.g. 'loope_nb'
         names = [n for n in getattr(m, '__all__', []) if f'{mod}.{n}' in syms[mod]]
         if not names: continue
         page = syms[mod][f'{mod}.{names[0]}'][0].split('#')[0]
-        md.append(f'## `{mod}` {{#{mod.replace(".", "-")}}}\n\n[{page}]({page})\n\n| Name | What it is |\n|:--|:--|')
+        md.append(f'## `{mod}` {{#{mod.replace(".", "-")}}}\n\nDocumented in [{(titles or {}).get(page, page)}]({page}).\n\n| Name | What it is |\n|:--|:--|')
         for n in sorted(names, key=str.lower):
             doc = (inspect.getdoc(getattr(m, n, None)) or '').strip().split('\n')[0] if callable(getattr(m, n, None)) else ''
             md.append(f"| [`{n}`]({syms[mod][f'{mod}.{n}'][0]}) | {_table_cell(escape_tags(doc))} |")
@@ -527,7 +531,7 @@ def build_site(path='.', # A folder inside the project
     prepared = {o: prepare_notebook(proc/o, notebook_namespace(cfg.nbs_path/o, cfg.lib_name)) for o in order}
     sidebar = [(page_name(o), 'Overview' if o == cfg.get('readme_nb', 'index.ipynb') else fm.get('title', Path(o).stem))
                for o, (fm, _) in prepared.items()]
-    try: api = api_index(cfg.lib_name)
+    try: api = api_index(cfg.lib_name, dict(sidebar))
     except ImportError: api = None  # no `_modidx.py` yet: run nbdev-export
     if api: sidebar.append((API_PAGE, 'API index'))
     out.mkdir(parents=True, exist_ok=True)
@@ -720,11 +724,12 @@ def check_site(site, # The built site folder
                     if k == 0:
                         found[page] = info
                         problems += _page_problems(page, info, base, phone)
-                    problems += [f"{page} at {width}px: console error: {e['message'].replace(base, '')}" for e in driver.get_log('browser') if e['level'] == 'SEVERE']
                     if info['overflow'] > 1: problems.append(f"{page} at {width}px: the page is {info['overflow']}px wider than the window")
                     if phone and info['menu'] and (hs := driver.execute_script(_SIDEBAR_JS)) and not (hs[0] == 0 and hs[1] > 0):
                         problems.append(f"{page} at {width}px: the sidebar does not fold behind the menu (heights {hs})")
                     if page in screenshots: driver.save_screenshot(str(site/'screenshots'/f'{Path(page).stem}-{width}.png'))
+                    driver.get('about:blank')  # the console may report late: leave the page before reading it
+                    problems += [f"{page} at {width}px: console error: {e['message'].replace(base, '')}" for e in driver.get_log('browser') if e['level'] == 'SEVERE']
                 if search and k == 0 and 'index.html' in pages:
                     driver.get(base + 'index.html')
                     hits = _search(driver, search[0])
