@@ -143,8 +143,11 @@ def api_markdown(sym, # The function, class or method to document
     if inherited: rows.append(['`**kwargs`', '', '', f"{len(inherited)} more keyword arguments{f' of `{source}`' if source else ''}, not listed here"])
     rdoc = (dm.get('return') or {}).get('docment') or ''
     if ret or rdoc: rows.append(['**Returns**', f'`{ret}`' if ret else '', '', rdoc])
-    if any(any(r[1:]) for r in rows) or inherited:
-        md += '| | Type | Default | Details |\n|:--|:--|:--|:--|\n' + ''.join('| ' + ' | '.join(_table_cell(c) for c in r) + ' |\n' for r in rows)
+    keep = [0] + [j for j in (1, 2, 3) if any(r[j] for r in rows)]  # columns with something in them, as fastcore's DocmentTbl
+    if len(keep) > 1:
+        head = ['', 'Type', 'Default', 'Details']
+        md += '| ' + ' | '.join(head[j] for j in keep) + ' |\n|' + ':--|' * len(keep) + '\n'
+        md += ''.join('| ' + ' | '.join(_table_cell(r[j]) for j in keep) + ' |\n' for r in rows)
     return md
 
 _re_sd_sig = re.compile(r'```python\n(def |class )(.*?)\n```', re.DOTALL)
@@ -394,7 +397,9 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0 0; }
 a.source-link { float: right; font-size: .85rem; margin-top: .4rem; }
 code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em; }
 p code, li code, td code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; }
-td:first-child code { overflow-wrap: normal; white-space: nowrap; }
+td code { overflow-wrap: normal; } td:first-child code { white-space: nowrap; }
+pre.signature > code.sourceCode { white-space: pre-wrap; }  /* a long signature wraps, with a hanging indent */
+pre.signature > code.sourceCode > span { text-indent: -2em; padding-left: 2em; }
 pre { background: var(--code-bg); padding: .7rem .9rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; margin: 0 0 1rem; }
 pre code { font-size: .8rem; }
 div.sourceCode { position: relative; }
