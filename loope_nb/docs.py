@@ -712,7 +712,7 @@ def check_site(site, # The built site folder
                screenshots=(), # Pages to screenshot into `site/screenshots/<page>-<width>.png`
                widths=(1280, 390), # Browser widths: a desktop window, then a phone
                height: int = 900, # Browser window height
-               search: tuple = None, # (query, page): the search box must find `page` (on index.html, desktop width)
+               search: tuple = None, # (query, page): the search box on index.html must find `page`, at each width
               ) -> list:
     "Load every page of `site` in headless Chromium at each width; list missing pages, broken links and images, JavaScript errors, garbled content and overflow."
     site = Path(site)
@@ -735,12 +735,12 @@ def check_site(site, # The built site folder
                     if page in screenshots: driver.save_screenshot(str(site/'screenshots'/f'{Path(page).stem}-{width}.png'))
                     driver.get('about:blank')  # the console may report late: leave the page before reading it
                     problems += [f"{page} at {width}px: console error: {e['message'].replace(base, '')}" for e in driver.get_log('browser') if e['level'] == 'SEVERE']
-                if search and k == 0 and 'index.html' in pages:
+                if search and 'index.html' in pages:
                     driver.get(base + 'index.html')
                     hits = _search(driver, search[0])
                     if screenshots: driver.save_screenshot(str(site/'screenshots'/f'search-{width}.png'))
                     if not any(urlsplit(h).path.lstrip('/').startswith(search[1].removesuffix('.html')) for h in hits):
-                        problems.append(f"search for {search[0]!r} does not find {search[1]} (results: {[h.replace(base, '') for h in hits][:5]})")
+                        problems.append(f"search at {width}px for {search[0]!r} does not find {search[1]} (results: {[h.replace(base, '') for h in hits][:5]})")
     for page, info in found.items():
         for href in dict.fromkeys(info['links']):
             if not href.startswith(base): continue  # external links are not checked offline
