@@ -120,8 +120,9 @@ def hilbert_path(h, w):
 # %% ../nbs/00_orders.ipynb #6590b85c
 def _sign(v): return (v > 0) - (v < 0)
 
-@lru_cache(maxsize=None)
-def _gilbert_block(ax, ay, bx, by):
+_SMALL_BLOCK_CELLS = 1024  # blocks up to this many cells recur in every large grid: cache them (bounded LRU)
+
+def _gilbert_walk(ax, ay, bx, by):
     "Offsets `(dx, dy)` of the generalized Hilbert walk of the block with major axis `(ax, ay)` and minor axis `(bx, by)`."
     w, h = abs(ax + ay), abs(bx + by)
     dax, day, dbx, dby = _sign(ax), _sign(ay), _sign(bx), _sign(by)
@@ -138,6 +139,13 @@ def _gilbert_block(ax, ay, bx, by):
                  ((ax - dax) + (bx2 - dbx), (ay - day) + (by2 - dby), -bx2, -by2, -(ax - ax2), -(ay - ay2))]
     walks = [(dx + x0, dy + y0) for x0, y0, *axes in parts for dx, dy in [_gilbert_block(*axes)]]
     return np.concatenate([dx for dx, _ in walks]), np.concatenate([dy for _, dy in walks])
+
+_small_gilbert_block = lru_cache(maxsize=1024)(_gilbert_walk)  # at most 1024 blocks of <= 1024 cells: < 17 MB
+
+def _gilbert_block(ax, ay, bx, by):
+    "The walk of a block: cached when small, recomputed when large (a large block's arrays are as big as the grid)."
+    if abs(ax + ay) * abs(bx + by) <= _SMALL_BLOCK_CELLS: return _small_gilbert_block(ax, ay, bx, by)
+    return _gilbert_walk(ax, ay, bx, by)
 
 def gilbert_path(h, w):
     "Generalized Hilbert curve (Červený's gilbert2d) for any `h x w` grid; ends at the far end of the longer side."
@@ -177,11 +185,23 @@ def _validated(path, h, w, kind):
         raise ValueError(f"order {kind!r} does not visit every cell of the {h}x{w} grid exactly once")
     return cells
 
-@lru_cache(maxsize=256)
-def _cached_path(kind, h, w):
-    path = _validated(_resolve(kind)(h, w), h, w, kind)
-    path.flags.writeable = False
-    return path
+class _PathCache:
+    "LRU cache of validated paths, bounded by the total number of grid cells it holds (16 bytes a cell)."
+    def __init__(self, max_cells: int = 1 << 22): self.max_cells, self.paths = max_cells, {}  # 4M cells: 64 MiB
+    def cells(self) -> int: return sum(len(p) for p in self.paths.values())
+    def cache_clear(self): self.paths.clear()
+    def __call__(self, kind, h, w):
+        key = (kind, h, w)
+        path = self.paths.pop(key, None)  # re-inserted below: most recently used last
+        if path is None:
+            path = _validated(_resolve(kind)(h, w), h, w, kind)
+            path.flags.writeable = False
+        if h * w <= self.max_cells:  # a grid larger than the whole budget is never kept
+            self.paths[key] = path
+            while self.cells() > self.max_cells: self.paths.pop(next(iter(self.paths)))
+        return path
+
+_cached_path = _PathCache()
 
 # %% ../nbs/00_orders.ipynb #bfec2cd5
 def order_path(kind: str | Callable, # A name in `ORDERS` or a callable `(h, w) -> path`
@@ -258,4 +278,6 @@ def loope_orders(h: int = 14, # Grid height, in patches
                  w: int = 14, # Grid width, in patches
                 ):
     "Print the locality statistics of every patch order on an `h x w` grid."
-    print(order_stats_table(h, w).round(3).to_string())
+    try: table = order_stats_table(_check_size('h', h), _check_size('w', w))
+    except (TypeError, ValueError) as e: raise SystemExit(f"loope-orders: error: {e}")  # one line, no traceback
+    print(table.round(3).to_string())
