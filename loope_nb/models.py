@@ -200,7 +200,7 @@ class PEVisionTransformer(VisionTransformer):
 
     @torch.jit.ignore
     def no_weight_decay(self) -> set[str]:
-        "timm's set, plus the PE's tables, offsets and frequencies (not its `ContextBias` network)."
+        "timm's set, plus what the PE names: its tables, offsets, frequencies and LOOPE's context net."
         return super().no_weight_decay() | {f'pe.{n}' for n in self.pe.no_weight_decay()}
 
     @torch.jit.ignore
@@ -242,7 +242,7 @@ class _PEFamily:
 
     @torch.jit.ignore
     def no_weight_decay(self) -> set[str]:
-        "timm's set, plus the PE's tables and offsets (not LOOPE's `ContextBias` network)."
+        "timm's set, plus what the PEs name: their tables, offsets and LOOPE's context nets."
         return super().no_weight_decay() | {p + n for p, pe in self._named_pes() for n in pe.no_weight_decay()}
 
     def pe_grid(self, size=None) -> tuple[int, int]:
