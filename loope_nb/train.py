@@ -58,7 +58,7 @@ def resolve_precision(mixed_precision: str, # One of `PRECISIONS`
         raise ValueError(f"`mixed_precision`={mixed_precision!r} needs a CUDA device, training is on {device}; use 'auto' or 'no'")
     return mixed_precision
 
-# %% ../nbs/08_train.ipynb #4bf1dc1c
+# %% ../nbs/08_train.ipynb #2c41ae37
 def _unwrap(model: nn.Module) -> nn.Module:
     "The model inside `torch.compile`'s and `DistributedDataParallel`'s (or `DataParallel`'s) wrappers."
     while True:
@@ -82,7 +82,7 @@ class SkipWeightDecay(Callback):
     def before_fit(self):
         for p in no_decay_params(self.model): self.opt.state[p]['do_wd'] = False
 
-# %% ../nbs/08_train.ipynb #56c2dd8a
+# %% ../nbs/08_train.ipynb #b928c58d
 def vit_param_groups(model: nn.Module, # A model from `create_vit` (compiled or not)
                      pe_lr_mult: float = 1.0, # Not 1: the PE's parameters get groups of their own (flagged `pe`), first
                     ) -> list[dict]: # torch parameter groups with the flags `pe` and `decay`
@@ -97,7 +97,7 @@ def vit_param_groups(model: nn.Module, # A model from `create_vit` (compiled or 
             if chosen: groups.append(dict(params=chosen, pe=in_pe, decay=decay))
     return groups
 
-# %% ../nbs/08_train.ipynb #ef4181be
+# %% ../nbs/08_train.ipynb #4d691e8d
 class PELearningRate(Callback):
     "Keep the learning rate of the PE's parameter groups (flagged `pe`) at `mult` times the last group's."
     order = 61  # after fastai's `ParamScheduler` (60) has set the batch's rates
@@ -108,7 +108,7 @@ class PELearningRate(Callback):
         hypers = self.opt.hypers
         self.opt.set_hyper('lr', [hypers[-1]['lr'] * self.mult if h.get('pe') else h['lr'] for h in hypers])
 
-# %% ../nbs/08_train.ipynb #be27f022
+# %% ../nbs/08_train.ipynb #ccc9ea5e
 class _GroupDecayOptimWrapper(OptimWrapper):
     "fastai's `OptimWrapper`, keeping weight decay 0 in the parameter groups flagged `decay=False`."
     def _set_hyper(self, k, v):
@@ -269,7 +269,7 @@ class PESICallback(Callback):
                             similarity=self.similarity, definition=self.definition)
         if values is not None: self.learn.pesi_history.append(dict(epoch=epoch, **values))
 
-# %% ../nbs/08_train.ipynb #fd4f2c54
+# %% ../nbs/08_train.ipynb #d1e7807c
 def order_change(x: Tensor, # `(B, N)` (or `(N,)`) positions, e.g. `X_G + X_C` of `N` patches
                  ref: Tensor, # `(N,)` (or `(B, N)`) reference positions, e.g. the curve ranks `X_G`
                 ) -> Tensor: # `(B,)` (or a scalar) in [0, 1]; NaN where `x` is not finite
@@ -286,7 +286,7 @@ def order_change(x: Tensor, # `(B, N)` (or `(N,)`) positions, e.g. `X_G + X_C` o
     out = torch.where(torch.isfinite(x).all(-1), torch.cat(out), torch.nan)
     return out[0] if one else out
 
-# %% ../nbs/08_train.ipynb #f981f4af
+# %% ../nbs/08_train.ipynb #da184428
 def context_offsets(model: nn.Module, # A model from `create_vit` (compiled or not)
                     images: Tensor, # `(B, C, H, W)` images
                    ) -> tuple[Tensor, Tensor] | None: # `X_G` `(h, w)` and `X_C` `(B, h, w)`; `None` for PEs without `X_C`
@@ -315,7 +315,7 @@ def xc_telemetry(model: nn.Module, # A model from `create_vit` (compiled or not)
     change = order_change((x_g + x_c).flatten(1), x_g.flatten())
     return dict(xc_mean=size.mean().item(), xc_max=size.max().item(), order_change=change.mean().item())
 
-# %% ../nbs/08_train.ipynb #0270ef35
+# %% ../nbs/08_train.ipynb #5255c121
 class XCTelemetryCallback(Callback):
     "Record `xc_telemetry` on fixed validation images before training and after each epoch in `learn.xc_history`."
     order = Recorder.order + 2  # after the epoch is recorded and checked for divergence
@@ -332,7 +332,7 @@ class XCTelemetryCallback(Callback):
         values = xc_telemetry(self.model, self.images.to(next(self.model.parameters()).device))
         if values is not None: self.learn.xc_history.append(dict(epoch=epoch, **values))
 
-# %% ../nbs/08_train.ipynb #dfb4e04f
+# %% ../nbs/08_train.ipynb #fcb2e73b
 class DivergenceCallback(Callback):
     "Stop `fit` cleanly, with `learn.diverged = True`, when the training (or validation) loss is NaN or infinite."
     order = Recorder.order + 1.5  # after Recorder and CSVLogger, before SaveViTCallback, PESICallback, XCTelemetryCallback
@@ -349,7 +349,7 @@ class DivergenceCallback(Callback):
         warnings.warn(f"the {kind} loss is not finite (epoch {self.epoch}): training stopped, learn.diverged=True", stacklevel=2)
         raise CancelFitException()
 
-# %% ../nbs/08_train.ipynb #97543e26
+# %% ../nbs/08_train.ipynb #f79d619f
 class SparseProgressCallback(ProgressCallback):
     "fastai's progress bars, showing the smoothed loss every `every` batches (reading it waits for the device)."
     def __init__(self, every: int = 32): self.every = every
@@ -423,7 +423,7 @@ def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_
     learn.vit_config, learn.precision, learn.diverged = config, precision, False
     return learn
 
-# %% ../nbs/08_train.ipynb #d2102cb2
+# %% ../nbs/08_train.ipynb #2194c978
 def plot_xc_history(runs: dict, # name -> a `Learner` trained with `telemetry=True` (or its `xc_history` list)
                    ):
     "`xc_mean`, `xc_max` and `order_change` per epoch for each run, side by side (a matplotlib figure)."
