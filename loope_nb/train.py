@@ -211,8 +211,6 @@ class SaveViTCallback(Callback):
         save_vit(self.learn, self.path, epoch=self.epoch + 1, **{n: v for n, v in zip(names[1:], log[1:]) if n != 'time'})
 
 # %% ../nbs/08_train.ipynb #db051390
-_PESI_HAS_DEFINITION = 'definition' in signature(pesi).parameters  # False for a `pesi` older than the paper's definitions
-
 def _pesi_keys(definition: str) -> tuple:
     "The metric names of a PESI `definition`."
     if definition not in ('paper', 'pointwise'):
@@ -224,10 +222,7 @@ def _table_pesi(table, grid, similarity, definition):
     keys = _pesi_keys(definition)
     if not torch.isfinite(table).all():
         return {k: math.nan for k in keys} | ({f'{k}_std': math.nan for k in keys} if table.ndim == 3 else {})
-    if _PESI_HAS_DEFINITION: return pesi(table, grid, similarity=similarity, definition=definition)
-    if definition == 'paper':
-        raise NotImplementedError("this `loope_nb.pesi` has only the pointwise metrics: use definition='pointwise'")
-    return {f'pw_{k}': v for k, v in pesi(table, grid, similarity=similarity).items()}
+    return pesi(table, grid, similarity=similarity, definition=definition)
 
 def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
                images: torch.Tensor | None = None, # `(B, C, H, W)` images, for image-conditioned PEs (LOOPE)
@@ -245,9 +240,7 @@ def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
             table = pos_embed_table(model, img=images, grid=grid)
     finally: model.train(was_training)
     if table is None: return None
-    if grid is None:
-        size = tuple(images.shape[-2:]) if images is not None else tuple(model.patch_embed.img_size)
-        grid = tuple(model.patch_embed.dynamic_feat_size(size))
+    if grid is None: grid = model.pe_grid(None if images is None else tuple(images.shape[-2:]))
     return _table_pesi(table.float().cpu(), grid, similarity, definition)
 
 class PESICallback(Callback):
@@ -294,7 +287,7 @@ def context_offsets(model: nn.Module, # A model from `create_vit` (compiled or n
     model = _unwrap(model)
     pe = getattr(model, 'pe', None)
     if not (hasattr(pe, 'positions') and hasattr(pe, 'curve_rank')): return None
-    grid = tuple(model.patch_embed.dynamic_feat_size(tuple(images.shape[-2:])))
+    grid = model.pe_grid(tuple(images.shape[-2:]))
     was_training = model.training
     model.eval()
     try:
