@@ -8,7 +8,7 @@ Docs: https://loope-nb.github.io/loope_nb/scale.html.md"""
 __all__ = ['random_image_dls', 'TrainTimer', 'bare_train', 'loop_cost', 'compile_cost', 'AnyBackendDL', 'AcceleratedTrainer',
            'distributed_state', 'fit_distributed', 'RankReport', 'loope_distrib', 'distrib_command']
 
-# %% ../nbs/11_scale.ipynb #2a595528
+# %% ../nbs/11_scale.ipynb #99f6d5aa
 import copy, json, os, time, warnings
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,7 @@ from .models import create_vit
 from .pos_embed import POS_EMBEDS
 from .train import vit_learner, no_decay_params, save_vit, load_vit
 
-# %% ../nbs/11_scale.ipynb #7255c26c
+# %% ../nbs/11_scale.ipynb #a5eeaebd
 def random_image_dls(n: int, # Training images (the validation set is one batch)
                      img_size: int = 32, # Image side
                      bs: int = 64, # Batch size
@@ -46,7 +46,7 @@ def random_image_dls(n: int, # Training images (the validation set is one batch)
     return tensor_dls(x[:n], y[:n], x[n:], y[n:], stats=(0.5, 0.25), bs=bs, device=device, name='random',
                       vocab=list(range(num_classes)))
 
-# %% ../nbs/11_scale.ipynb #e1e2c73e
+# %% ../nbs/11_scale.ipynb #4bacb0fa
 def _sync(device):
     "Wait for the device's queued work, so wall-clock times are true."
     if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
@@ -60,7 +60,7 @@ class TrainTimer(Callback):
         _sync(self.dls.device)
         self.step_times.append((time.perf_counter() - self.start) / max(self.n_iter, 1))
 
-# %% ../nbs/11_scale.ipynb #12a0e2fe
+# %% ../nbs/11_scale.ipynb #44618cad
 def bare_train(model: nn.Module, # The model to train (in place)
                batches: list, # `(x, y)` pairs of plain tensors, on the model's device
                lr: float = 1e-3, # Constant learning rate
@@ -94,7 +94,7 @@ def bare_train(model: nn.Module, # The model to train (in place)
     _sync(device)
     return (time.perf_counter() - start) / len(batches)
 
-# %% ../nbs/11_scale.ipynb #15fcea7d
+# %% ../nbs/11_scale.ipynb #d5757a13
 def _max_change(model, before):
     "Largest absolute change of any parameter from the state dict `before`."
     return max((p.detach().float() - before[n].float()).abs().max().item() for n, p in model.named_parameters())
@@ -131,7 +131,7 @@ def loop_cost(pe: str = 'sincos1d', # PE spec
                 fastai_img_s=bs / fastai, bare_img_s=bs / bare,
                 fastai_change=_max_change(learn.model, start), bare_change=_max_change(model, start))
 
-# %% ../nbs/11_scale.ipynb #66a74680
+# %% ../nbs/11_scale.ipynb #fcd04744
 def compile_cost(pes=tuple(POS_EMBEDS), # PE specs
                  arch: str = 'vit_nano', # A name in `ARCHS`
                  img_size: int = 32, # Image side
@@ -161,7 +161,7 @@ def compile_cost(pes=tuple(POS_EMBEDS), # PE specs
         rows.append(dict(pe=pe, eager_ms=eager * 1e3, compiled_ms=fast * 1e3, speedup=eager / fast, first_step_s=first))
     return pd.DataFrame(rows)
 
-# %% ../nbs/11_scale.ipynb #ea39763a
+# %% ../nbs/11_scale.ipynb #5e4d63e7
 class AnyBackendDL(DistributedDL):
     "fastai's `DistributedDL` with an index broadcast that works on every backend (fastai's puts it on CUDA, for NCCL)."
     def _broadcast(self, t, rank):
@@ -172,19 +172,19 @@ class AnyBackendDL(DistributedDL):
         self.rank_idxs = super().get_idxs()  # the indices this process reads this epoch
         return self.rank_idxs
 
-# %% ../nbs/11_scale.ipynb #819c71d8
+# %% ../nbs/11_scale.ipynb #1ddd64b9
 class AcceleratedTrainer(DistributedTrainer):
     "fastai's `DistributedTrainer` (accelerate's `Accelerator` + DDP) over `AnyBackendDL`: runs with NCCL on GPUs and gloo on CPUs."
     def _wrap_dl(self, dl): return dl if isinstance(dl, DistributedDL) else AnyBackendDL(dl, device=self.dls.device)
 
-# %% ../nbs/11_scale.ipynb #a7fb49c4
+# %% ../nbs/11_scale.ipynb #7503f226
 def distributed_state(cpu: bool | None = None, # Train on CPUs with gloo; `None`: when CUDA is not available
                      ):
     "accelerate's `PartialState` of this process (one process and no process group when not launched)."
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available() if cpu is None else cpu)
 
-# %% ../nbs/11_scale.ipynb #a01d96e7
+# %% ../nbs/11_scale.ipynb #e0b9f7bc
 def fit_distributed(dataset: str = 'three_cell', # A name in `DATASETS`
                     pe: str = 'loope', # PE spec
                     arch: str = 'vit_nano', # A name in `ARCHS`
@@ -213,7 +213,7 @@ def fit_distributed(dataset: str = 'three_cell', # A name in `DATASETS`
         if distributed: learn.remove_cb(AcceleratedTrainer)
     return learn
 
-# %% ../nbs/11_scale.ipynb #34ccbd7b
+# %% ../nbs/11_scale.ipynb #96b97889
 class RankReport(Callback):
     "What one process saw (`report`): weights before and after training, its data shard, a random draw, the logged metrics."
     order = -30  # before `AcceleratedTrainer` wraps the model
@@ -225,7 +225,7 @@ class RankReport(Callback):
         self.report.update(end=self._checksum(), metrics=dict(zip(names, map(float, self.recorder.log[1:]))))
     def _checksum(self): return sum(p.detach().double().sum().item() for p in self.model.parameters())
 
-# %% ../nbs/11_scale.ipynb #894e272d
+# %% ../nbs/11_scale.ipynb #800d0609
 @call_parse
 def loope_distrib(dataset: str = 'three_cell', # A name in `DATASETS`
                   pe: str = 'loope', # PE spec
@@ -253,7 +253,7 @@ def loope_distrib(dataset: str = 'three_cell', # A name in `DATASETS`
         (out/f'rank{state.process_index}.json').write_text(json.dumps(facts))
     return learn
 
-# %% ../nbs/11_scale.ipynb #5eeb8cbe
+# %% ../nbs/11_scale.ipynb #56e1f1c5
 def distrib_command(n: int = 2, # Processes
                     *args: str, # Arguments of `loope_distrib` (`--epochs`, `--out` ...)
                    ) -> list[str]:
