@@ -293,9 +293,9 @@ def make_three_cell(n: int, # Number of images
     y = three_cell_label(cells, task, (h, w))
     x = _draw_images(cells, h, w, patch, gen if jitter else None, torch.device('cpu') if device is None else device)
     if noise > 0:
-        noise_gen = torch.Generator(device=x.device).manual_seed(seed)
+        noise_gen = torch.Generator().manual_seed(seed)  # drawn on the CPU: the same images on every device
         background = x.sum(1, keepdim=True) == 0                                            # (n, 1, H, W)
-        x += noise * background * torch.randn(x.shape, generator=noise_gen, device=x.device)
+        x += noise * background * torch.randn(x.shape, generator=noise_gen).to(x.device)
     return x, y.to(x.device), cells.to(x.device)
 
 # %% ../nbs/05_three_cell.ipynb #1de6a87d

@@ -80,6 +80,7 @@ class SkipWeightDecay(Callback):
     "For fastai's own optimisers (`Adam`, ...): turn off weight decay for the parameters `model.no_weight_decay()` names."
     order = 0
     def before_fit(self):
+        if self.opt is None: return  # `validate()` before any `fit` fires `before_fit` without an optimiser
         for p in no_decay_params(self.model): self.opt.state[p]['do_wd'] = False
 
 # %% ../nbs/08_train.ipynb #b928c58d
