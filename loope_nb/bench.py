@@ -37,11 +37,11 @@ from .data import DATASETS, get_dls, write_idx
 try: import fcntl  # POSIX file locks; on Windows the CSV is written without a lock
 except ImportError: fcntl = None
 
-# %% ../nbs/09_bench.ipynb #49c858d3
+# %% ../nbs/09_bench.ipynb #5a8da835
 BENCH_PES = ('none', 'learned', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope')  # the default PE suite
 
 BENCH_DEFAULTS = {  # per dataset: what a run uses for every option not given
-    'three_cell':    dict(task='paper', size=32, patch=4, epochs=4, n_train=3000, n_valid=1000, bs=32, lr=2e-3),
+    'three_cell':    dict(task='paper', size=32, patch=4, epochs=5, n_train=2000, n_valid=500, bs=32, lr=2e-3),
     'fashion_mnist': dict(size=28, patch=4, epochs=3, n_train=3000, n_valid=1000, bs=64, lr=2e-3),
     'cifar10':       dict(size=32, patch=4, epochs=20, n_train=None, n_valid=None, bs=128, lr=2e-3),
     'cifar100':      dict(size=32, patch=4, epochs=30, n_train=None, n_valid=None, bs=128, lr=2e-3),
