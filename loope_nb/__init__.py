@@ -8,8 +8,15 @@ import importlib.abc as _abc
 import importlib.util as _util
 import sys as _sys
 
+def _loope_module_initialising():
+    "True while a `loope_nb` module is half-imported (it imported timm): importing models now would be a cycle."
+    return any(getattr(getattr(m, '__spec__', None), '_initializing', False)
+               for n, m in list(_sys.modules.items()) if n.startswith('loope_nb.'))
+
 def _import_models():
-    if 'loope_nb.models' not in _sys.modules:  # if it is being imported, it registers at the end of its import
+    # if loope_nb.models is being imported, it registers at the end of its own import; if another loope_nb module
+    # imported timm, the models register when loope_nb.models is imported (every module that builds models does)
+    if 'loope_nb.models' not in _sys.modules and not _loope_module_initialising():
         import loope_nb.models
 
 class _RegisterOnTimmImport(_abc.MetaPathFinder):

@@ -6,11 +6,11 @@ Docs: https://loope-nb.github.io/loope_nb/data.html.md"""
 
 # %% auto #0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_FILES', 'FASHION_MNIST_CLASSES', 'FASHION_MNIST_STATS',
-           'PETS_PATTERN', 'DATASETS', 'read_idx', 'fashion_mnist_path', 'load_fashion_mnist', 'subset_indices',
-           'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'cifar_dls', 'pets_dls', 'get_dls',
-           'dls_spec']
+           'PETS_PATTERN', 'DATASETS', 'read_idx', 'write_idx', 'fashion_mnist_path', 'load_fashion_mnist',
+           'subset_indices', 'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'cifar_dls', 'pets_dls',
+           'get_dls', 'dls_spec']
 
-# %% ../nbs/07_data.ipynb #4f138cee
+# %% ../nbs/07_data.ipynb #ee66ec91
 import gzip, os, re, warnings
 from functools import lru_cache, partial
 from inspect import signature
@@ -35,7 +35,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.vision.core import cifar_stats, imagenet_stats
     from fasttransform import Transform
 
-# %% ../nbs/07_data.ipynb #f9d09d5a
+# %% ../nbs/07_data.ipynb #dc2576f1
 _IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'),
                0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
 
@@ -67,7 +67,23 @@ def read_idx(fname: str | Path, # An idx file, optionally gzipped (`.gz`)
                          f"{'truncated' if len(data) < expected else 'trailing data'}")
     return np.frombuffer(data, dtype=dtype, offset=header).reshape(dims).astype(dtype.newbyteorder('='))
 
-# %% ../nbs/07_data.ipynb #6e6078c8
+# %% ../nbs/07_data.ipynb #e45f85a4
+def write_idx(fname: str | Path, # File to write; gzipped when it ends in `.gz`
+              array: np.ndarray, # An array of a dtype of the idx format (uint8, int8, int16, int32, float32, float64)
+             ) -> Path:
+    "Write `array` as an idx file (the MNIST format), e.g. to make a small test dataset."
+    array = np.asarray(array)
+    codes = {np.dtype(v).newbyteorder('=') if np.dtype(v).itemsize > 1 else np.dtype(v): k for k, v in _IDX_DTYPES.items()}
+    dtype = array.dtype.newbyteorder('=') if array.dtype.itemsize > 1 else array.dtype
+    if dtype not in codes: raise ValueError(f"`array` must have an idx dtype ({', '.join(str(d) for d in codes)}), got {array.dtype}")
+    big_endian = np.dtype(_IDX_DTYPES[codes[dtype]])
+    data = (bytes([0, 0, codes[dtype], array.ndim]) + np.array(array.shape, dtype='>i4').tobytes()
+            + np.ascontiguousarray(array, dtype=big_endian).tobytes())
+    fname = Path(fname)
+    with (gzip.open if fname.suffix == '.gz' else open)(fname, 'wb') as f: f.write(data)
+    return fname
+
+# %% ../nbs/07_data.ipynb #deb9aef8
 FASHION_MNIST_DIR = Path('/usr/share/datasets/fashion-mnist')
 FASHION_MNIST_URL = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/'
 FASHION_MNIST_FILES = dict(train=('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
@@ -76,7 +92,7 @@ FASHION_MNIST_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
                          'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 FASHION_MNIST_STATS = (0.2860, 0.3530)  # mean and std of the training pixels in [0, 1]
 
-# %% ../nbs/07_data.ipynb #250bd96f
+# %% ../nbs/07_data.ipynb #ce3f8b0e
 def _fashion_mnist_names(): return [n for pair in FASHION_MNIST_FILES.values() for n in pair]
 
 def _has_all(folder, names): return all((folder/n).exists() or (folder/n.removesuffix('.gz')).exists() for n in names)
@@ -116,7 +132,7 @@ def fashion_mnist_path(path: str | Path | None = None, # Folder with the four id
     raise FileNotFoundError(f"Fashion-MNIST file {missing[0]} not found in {FASHION_MNIST_DIR} nor {cache}, and {reason}; "
                             "install it with `apt-get install dataset-fashion-mnist` or pass `path=` a folder with the four idx files")
 
-# %% ../nbs/07_data.ipynb #ffc9d93c
+# %% ../nbs/07_data.ipynb #1625d5be
 def _find_file(folder, name):
     return folder/name if (folder/name).exists() else folder/name.removesuffix('.gz')
 
@@ -144,7 +160,7 @@ def load_fashion_mnist(path: str | Path | None = None, # As in `fashion_mnist_pa
     if labels.max() >= len(FASHION_MNIST_CLASSES): raise ValueError(f"Fashion-MNIST {split} labels in {folder} go up to {labels.max()}, expected < 10")
     return images, labels
 
-# %% ../nbs/07_data.ipynb #2fdf31b1
+# %% ../nbs/07_data.ipynb #02585eec
 def subset_indices(labels: np.ndarray, # `(N,)` integer labels
                    n: int | None, # Size of the subset; `None` keeps everything
                    seed: int = 0, # Seed of the random choice
@@ -163,7 +179,7 @@ def subset_indices(labels: np.ndarray, # `(N,)` integer labels
     take = np.lexsort((np.arange(len(lab)), rank))[:n]       # round robin over the classes
     return np.sort(perm[take])
 
-# %% ../nbs/07_data.ipynb #db8e9724
+# %% ../nbs/07_data.ipynb #ce258c50
 class TensorPairs:
     "Map-style dataset over an image tensor and a label tensor, yielding fastai-typed pairs."
     def __init__(self, x, y, vocab=None): self.x, self.y, self.vocab = x, y, vocab
@@ -180,7 +196,7 @@ class ResizeBatch(Transform):
         if x.shape[1] != self.in_chans: x = x.expand(-1, self.in_chans, -1, -1)
         return x
 
-# %% ../nbs/07_data.ipynb #3b70a091
+# %% ../nbs/07_data.ipynb #24481a5f
 def _annotate(dls, name, c, in_chans, img_size, vocab):
     "Attach what a ViT is built from to `dls`."
     dls.name, dls.c, dls.in_chans, dls.img_size, dls.vocab = name, c, in_chans, img_size, list(vocab)
@@ -215,7 +231,7 @@ def tensor_dls(x_train: torch.Tensor, # `(N, C, h, w)` uint8 training images
     valid = TfmdDL(TensorPairs(x_valid, y_valid, vocab), bs=bs * 2, shuffle=False, after_batch=tfms(), device=device, **kwargs)
     return _annotate(DataLoaders(train, valid, device=device), name, len(vocab), in_chans, size, vocab)
 
-# %% ../nbs/07_data.ipynb #9f763311
+# %% ../nbs/07_data.ipynb #742c1e03
 def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files (see `fashion_mnist_path`)
                       size: int | tuple = 28, # Image side (or `(h, w)`) after resizing
                       bs: int = 256, # Batch size
@@ -237,7 +253,7 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
     return tensor_dls(*tensors, stats=FASHION_MNIST_STATS, size=size, bs=bs, in_chans=in_chans,
                       vocab=FASHION_MNIST_CLASSES, name='fashion_mnist', device=device, **kwargs)
 
-# %% ../nbs/07_data.ipynb #e4dc3724
+# %% ../nbs/07_data.ipynb #10167aac
 def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_valid, seed, stats,
                item_tfms, aug_tfms, device, **kwargs):
     "`DataLoaders` over the given training and validation image files through a fastai `DataBlock`."
@@ -255,7 +271,7 @@ def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_
     dls = block.dataloaders(picked[0] + picked[1], bs=bs, device=device, **kwargs)
     return _annotate(dls, name, len(dls.vocab), 3, size, dls.vocab)
 
-# %% ../nbs/07_data.ipynb #61c8996d
+# %% ../nbs/07_data.ipynb #b8032646
 def _split_folder(root, name):
     "Training and validation image files of a `train/` + `test/` (or `valid/`) folder."
     root = Path(root)
@@ -283,7 +299,7 @@ def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
     return _image_dls(train, valid, parent_label, f'cifar{kind}', size, bs, n_train, n_valid, seed, cifar_stats,
                       [Resize(_check_grid(size, 'size'))], aug, device, **kwargs)
 
-# %% ../nbs/07_data.ipynb #4c388bd8
+# %% ../nbs/07_data.ipynb #1edfb0a8
 PETS_PATTERN = r'^(.+)_\d+\.(?:jpg|jpeg|png)$'
 
 def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the images); `None`: fastai's archive (downloaded once)
@@ -315,9 +331,9 @@ def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the ima
 
 def _label_from_name(labeller, f): return labeller(Path(f).name)
 
-# %% ../nbs/07_data.ipynb #69c5c7f4
+# %% ../nbs/07_data.ipynb #748b75ad
 def _three_cell(size=None, # Must equal `grid * patch` when given
-                bs=64, task='absolute', n_train=5000, n_valid=1000, **kwargs):
+                bs=64, task='paper', n_train=5000, n_valid=1000, **kwargs):
     "Three-Cell `DataLoaders` (see `loope_nb.three_cell.three_cell_dls`), with `size` checked against `grid * patch`."
     from loope_nb.three_cell import three_cell_dls
     dls = three_cell_dls(task, n_train, n_valid, bs, **kwargs)
@@ -341,7 +357,7 @@ def _accepted(builder):
     names = set(signature(builder).parameters) - {'kind', 'kwargs'}
     return names | {'num_workers', 'drop_last', 'pin_memory'}
 
-# %% ../nbs/07_data.ipynb #c89dbc57
+# %% ../nbs/07_data.ipynb #dbb01ba8
 def get_dls(name: str, # A name in `DATASETS`
             size: int | tuple | None = None, # Image side (or `(h, w)`); `None`: the dataset's own
             bs: int | None = None, # Batch size; `None`: the builder's default
