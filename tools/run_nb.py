@@ -4,7 +4,7 @@
 Run it from the notebook's folder's parent; the notebook runs in its own folder, as nbdev-test runs it."""
 import os, re, sys
 from pathlib import Path
-from execnb.nbio import read_nb, write_nb
+from execnb.shell import read_nb, write_nb  # execnb 0.3: the notebook I/O lives in execnb.shell
 from execnb.shell import CaptureShell
 
 _SKIP = re.compile(r'^\s*#\|\s*(slow|cuda|notest|eval:\s*false)\b', re.M)
