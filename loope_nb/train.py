@@ -293,7 +293,8 @@ def context_offsets(model: nn.Module, # A model from `create_vit` (compiled or n
     model.eval()
     try:
         with torch.no_grad(), torch.autocast(images.device.type, enabled=False):
-            pos = pe.positions(grid, model._pad_image(images)) if pe.needs_image else pe.positions(grid)
+            pad = getattr(model, '_pad_image', None)  # only plain ViTs pad images to the patch grid
+            pos = pe.positions(grid, pad(images) if pad else images) if pe.needs_image else pe.positions(grid)
     finally: model.train(was_training)
     x_g = pe.curve_rank(grid, pos.device)
     return x_g, (pos - x_g).float().expand(images.shape[0], *grid)  # loope_static: the same offsets for every image
