@@ -244,24 +244,30 @@ def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
     if grid is None: grid = model.pe_grid(None if images is None else tuple(images.shape[-2:]))
     return _table_pesi(table.float().cpu(), grid, similarity, definition)
 
-class PESICallback(Callback):
-    "Record `model_pesi` before training and after each epoch in `learn.pesi_history` (a list of dicts with `epoch`)."
+class _FixedImagesRecorder(Callback):
+    "Record `self.measure(model, images)` on fixed validation images before training and after each epoch in `learn.<history_attr>`."
     order = Recorder.order + 2  # after the epoch is recorded and checked for divergence
+    history_attr = None  # the `Learner` attribute of the list of dicts with `epoch`
+    def measure(self, model, images) -> dict | None: raise NotImplementedError
+    def before_fit(self):
+        setattr(self.learn, self.history_attr, [])
+        self.images = self.dls.valid.one_batch()[0][:self.n_images]  # the validation set is not shuffled: fixed images
+        self._record(0)
+        self.active = bool(getattr(self.learn, self.history_attr))  # nothing to record for this model: stay idle
+    def after_epoch(self):
+        if self.active: self._record(self.epoch + 1)
+    def _record(self, epoch):
+        values = self.measure(self.model, self.images.to(next(self.model.parameters()).device))
+        if values is not None: getattr(self.learn, self.history_attr).append(dict(epoch=epoch, **values))
+
+class PESICallback(_FixedImagesRecorder):
+    "Record `model_pesi` before training and after each epoch in `learn.pesi_history` (a list of dicts with `epoch`)."
+    history_attr = 'pesi_history'
     def __init__(self, n_images: int = 16, # Validation images LOOPE's table is averaged over (the same ones every epoch)
                  similarity: str = 'cosine', # Passed to `pesi`
                  definition: str = 'paper', # 'paper' or 'pointwise' (see `model_pesi`)
                 ): _pesi_keys(definition); store_attr()
-    def before_fit(self):
-        self.learn.pesi_history = []
-        self.images = self.dls.valid.one_batch()[0][:self.n_images]  # the validation set is not shuffled: fixed images
-        self._record(0)
-        self.active = bool(self.learn.pesi_history)
-    def after_epoch(self):
-        if self.active: self._record(self.epoch + 1)
-    def _record(self, epoch):
-        values = model_pesi(self.model, self.images.to(next(self.model.parameters()).device),
-                            similarity=self.similarity, definition=self.definition)
-        if values is not None: self.learn.pesi_history.append(dict(epoch=epoch, **values))
+    def measure(self, model, images): return model_pesi(model, images, similarity=self.similarity, definition=self.definition)
 
 # %% ../nbs/08_train.ipynb #d1e7807c
 def order_change(x: Tensor, # `(B, N)` (or `(N,)`) positions, e.g. `X_G + X_C` of `N` patches
@@ -311,21 +317,12 @@ def xc_telemetry(model: nn.Module, # A model from `create_vit` (compiled or not)
     return dict(xc_mean=size.mean().item(), xc_max=size.max().item(), order_change=change.mean().item())
 
 # %% ../nbs/08_train.ipynb #5255c121
-class XCTelemetryCallback(Callback):
+class XCTelemetryCallback(_FixedImagesRecorder):
     "Record `xc_telemetry` on fixed validation images before training and after each epoch in `learn.xc_history`."
-    order = Recorder.order + 2  # after the epoch is recorded and checked for divergence
+    history_attr = 'xc_history'
     def __init__(self, n_images: int = 16): # Validation images (the same ones every epoch)
         self.n_images = n_images
-    def before_fit(self):
-        self.learn.xc_history = []
-        self.images = self.dls.valid.one_batch()[0][:self.n_images]  # the validation set is not shuffled: fixed images
-        self._record(0)
-        self.active = bool(self.learn.xc_history)
-    def after_epoch(self):
-        if self.active: self._record(self.epoch + 1)
-    def _record(self, epoch):
-        values = xc_telemetry(self.model, self.images.to(next(self.model.parameters()).device))
-        if values is not None: self.learn.xc_history.append(dict(epoch=epoch, **values))
+    def measure(self, model, images): return xc_telemetry(model, images)
 
 # %% ../nbs/08_train.ipynb #fcb2e73b
 class DivergenceCallback(Callback):
