@@ -9,7 +9,7 @@ __all__ = ['CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS', 'POINTWISE_FIELDS', '
            'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'read_results', 'finished_runs', 'append_result', 'check_out',
            'upgrade_results']
 
-# %% ../nbs/09a_store.ipynb #a332982a
+# %% ../nbs/09a_store.ipynb #e1e3e494
 import csv, hashlib, io, json, math, os, tempfile, warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, asdict
@@ -26,7 +26,7 @@ from .pesi import PESI_METRICS, POINTWISE_PESI_METRICS
 try: import fcntl  # POSIX file locks; on Windows the CSV is written without a lock
 except ImportError: fcntl = None
 
-# %% ../nbs/09a_store.ipynb #4e112bb7
+# %% ../nbs/09a_store.ipynb #aafe95a1
 @dataclass(frozen=True)
 class RunConfig:
     "One run of a sweep: everything that changes its result (the configuration columns of the results CSV, in order)."
@@ -52,7 +52,7 @@ class RunConfig:
         if name not in self.keys(): raise KeyError(name)
         return getattr(self, name)
 
-# %% ../nbs/09a_store.ipynb #8221639a
+# %% ../nbs/09a_store.ipynb #cd095e27
 def _check_run_config(config: RunConfig):
     "Check the fields of `config` and store them as plain `str`, `int` and `float` (a frozen dataclass: `object.__setattr__`)."
     for name in ('dataset', 'task', 'pe', 'arch'):
@@ -67,20 +67,23 @@ def _check_run_config(config: RunConfig):
     for name in ('lr', 'pe_lr_mult'):
         object.__setattr__(config, name, check_number(name, getattr(config, name), low=0, low_open=True, what='a positive number'))
 
-# %% ../nbs/09a_store.ipynb #d8ab203e
+# %% ../nbs/09a_store.ipynb #68eb6e95
 _OPTIONAL_CONFIG = {'pe_lr_mult': 1.0}  # fields added later, with the value every earlier run had
 _INT_FIELDS = ('size', 'patch', 'seed', 'epochs', 'n_train', 'n_valid', 'bs')
 
-def _empty(value) -> bool: return value is None or (isinstance(value, str) and value == '') or (isinstance(value, float) and math.isnan(value))
+# %% ../nbs/09a_store.ipynb #a87bbbdc
+def _empty(value) -> bool:
+    "An empty CSV cell: `None`, `''` (from `csv`) or NaN (from pandas)."
+    return value is None or (isinstance(value, str) and value == '') or (isinstance(value, float) and math.isnan(value))
 
-# %% ../nbs/09a_store.ipynb #2440ca96
+# %% ../nbs/09a_store.ipynb #d3417365
 def _whole(name, value) -> int:
     "A CSV cell of an int column (`'32'`, or `32.0` from pandas) as an int; a ValueError for anything else."
     number = float(value)
     if not number.is_integer(): raise ValueError(f"`{name}`={value!r} is not a whole number")
     return int(number)
 
-# %% ../nbs/09a_store.ipynb #8b2d2cd7
+# %% ../nbs/09a_store.ipynb #2266f8d7
 @patch(cls_method=True)
 def from_row(cls: RunConfig, row, # A results row (strings from `csv`, values from pandas, a dict), or a `RunConfig`
             ) -> RunConfig:
@@ -153,7 +156,7 @@ def _row_problem(row: dict) -> str | None:
         if not (math.isfinite(acc) and 0 <= acc <= 1): return f"accuracy {row['accuracy']!r} is not a number in [0, 1]"
     return None
 
-# %% ../nbs/09a_store.ipynb #82fb90fa
+# %% ../nbs/09a_store.ipynb #7580bbf4
 def _check_header(path, header):
     "A ValueError unless `header` is this version's; it names `upgrade_results` for an earlier version's file."
     if header != list(CSV_FIELDS):
@@ -198,7 +201,7 @@ def read_results(path: str | Path, # A results CSV written by `append_result`
     df['compiled'] = df['compiled'].map({'True': True, 'False': False})
     return df
 
-# %% ../nbs/09a_store.ipynb #b7d1143e
+# %% ../nbs/09a_store.ipynb #de170ceb
 def finished_runs(path: str | Path, # A results CSV
                   retry_failed: bool = False, # Count only `ok` rows, so that diverged runs are run again
                  ) -> set[str]:
