@@ -211,11 +211,11 @@ def pe_grid(self: PEVisionTransformer, size=None) -> tuple[int, int]:
     return tuple(self.patch_embed.dynamic_feat_size(tuple(size or self.patch_embed.img_size)))
 
 # %% ../nbs/04_models.ipynb #4b2dbd1d
-def _pe_table(pe: PosEmbed, pe_name: str, grid, img: Tensor | None = None) -> Tensor | None:
-    "`pe`'s additive table for `grid` (`None` if it adds none); an image-conditioned PE without images is an error."
-    if pe.needs_image and img is None:
-        raise ValueError(f"pe={pe_name!r} is image-conditioned: pass the images (`img`) to get its tables")
-    return pe.table(check_grid(grid), img)
+def _pe_table(module: PosEmbed, pe: str, grid, img: Tensor | None = None) -> Tensor | None:
+    "The additive table of the PE `module` (spec `pe`) for `grid`, or `None`; an image-conditioned PE without images is an error."
+    if module.needs_image and img is None:
+        raise ValueError(f"pe={pe!r} is image-conditioned: pass the images (`img`) to get its tables")
+    return module.table(check_grid(grid), img)
 
 # %% ../nbs/04_models.ipynb #36078ae1
 @patch
@@ -502,13 +502,13 @@ def _abs_pos_layout(model) -> list[tuple]:
 def _timm_tables(model, layout):
     "Placeholders shaped like timm's absolute tables, so that timm's own checkpoint filters can resample into them."
     sd = model.state_dict()
-    return {key: nn.Parameter(torch.zeros(1, sum(sd[n].shape[1] for n in names) + grid[0] * grid[1], pe.dim),
-                              requires_grad=False) for key, names, pe, _, grid in layout}
+    return {key: nn.Parameter(torch.zeros(1, sum(sd[n].shape[1] for n in names) + grid[0] * grid[1], module.dim),
+                              requires_grad=False) for key, names, module, _, grid in layout}
 
 # %% ../nbs/04_models.ipynb #c94ee6a0
 def _fold_abs_pos_embed(out: dict, model, layout) -> dict:
     "Take timm's absolute tables out of a filtered checkpoint: class-token rows join the class tokens, the rest feeds `pe='learned'` or is dropped."
-    for key, names, pe, pe_prefix, grid in layout:
+    for key, names, module, pe_prefix, grid in layout:
         table = out.pop(key, None)  # (1, prefix + h*w, C)
         if table is None: continue
         n_prefix = sum(out[n].shape[1] for n in names)
@@ -518,7 +518,7 @@ def _fold_abs_pos_embed(out: dict, model, layout) -> dict:
         for n in names:  # the class token gets its position row once and for all: same input to the blocks
             out[n] = out[n] + table[:, start:start + out[n].shape[1]]
             start += out[n].shape[1]
-        if isinstance(pe, LearnedPosEmbed):
+        if isinstance(module, LearnedPosEmbed):
             out[f'{pe_prefix}pos_embed'] = table[:, n_prefix:]
             _logger.info(f"pretrained: the checkpoint's {key} ({grid[0]}x{grid[1]} grid) is loaded into {pe_prefix}pos_embed")
         else:
