@@ -1,4 +1,4 @@
-"""timm's VisionTransformer with a pluggable PE, named tiny configs, the PE table of any model, and the cost of each PE
+"""timm's VisionTransformer with a pluggable PE, named tiny configs, timm's other ViT families, pretrained weights and the PE table of any model
 
 Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 
@@ -7,34 +7,30 @@ Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 # %% auto #0
 __all__ = ['ARCHS', 'LOOPE_BASES', 'default_cfgs', 'RopeBlock', 'PEVisionTransformer', 'PEDistilledVisionTransformer', 'PECait',
            'PEBeit', 'PECrossVit', 'timm_build_args', 'arch_config', 'create_vit', 'pos_embed_table',
-           'register_loope_models', 'pe_throughput', 'pe_flops']
+           'register_loope_models']
 
 # %% ../nbs/04_models.ipynb #ea088269
 import inspect
 import logging
 import sys
-import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 import timm
+from fastcore.basics import patch
 from timm.layers import AttentionRope, resample_abs_pos_embed, resample_patch_embed
-from timm.models import build_model_with_cfg
+from timm.models import build_model_with_cfg, checkpoint, checkpoint_seq, adapt_input_conv
 from timm.models.vision_transformer import VisionTransformer, Block
 from timm.models.deit import VisionTransformerDistilled
 from timm.models.cait import Cait
 from timm.models.beit import Beit
 from timm.models.crossvit import CrossVit, scale_image
-from timm.models._manipulate import adapt_input_conv, checkpoint, checkpoint_seq
 from timm.models._features import feature_take_indices
 
-from .orders import _check_int, _check_grid
-from .pos_embed import (POS_EMBEDS, PosEmbed, LearnedPosEmbed, create_pos_embed, parse_pos_embed,
-                                pos_embed_options, _as_grid)
+from .checks import check_int, check_grid, moved_names
+from .pos_embed import POS_EMBEDS, PosEmbed, LearnedPosEmbed, create_pos_embed, parse_pos_embed, pos_embed_options
 
 # %% ../nbs/04_models.ipynb #b60a71b9
 class RopeBlock(Block):
@@ -44,6 +40,7 @@ class RopeBlock(Block):
         x = x + self.drop_path1(self.ls1(self.attn(self.norm1(x), rope=rope, attn_mask=attn_mask, is_causal=is_causal)))
         return x + self.drop_path2(self.ls2(self.mlp(self.norm2(x))))
 
+# %% ../nbs/04_models.ipynb #175ad045
 def _merge_masks(attn_mask, bias, x):
     "Sum a user attention mask (bool: True = attend) and a PE's additive bias, in the dtype attention computes in."
     if bias is not None and torch.is_autocast_enabled(x.device.type):
@@ -53,9 +50,19 @@ def _merge_masks(attn_mask, bias, x):
         attn_mask = torch.zeros_like(attn_mask, dtype=bias.dtype).masked_fill(~attn_mask, float('-inf'))
     return attn_mask + bias
 
-# %% ../nbs/04_models.ipynb #6d441c14
-_MODEL_OPTIONS = ('num_heads', 'num_blocks', 'num_prefix_tokens', 'patch_size', 'in_chans')
+# %% ../nbs/04_models.ipynb #df5c0147
+_MODEL_OPTIONS = ('num_heads', 'num_blocks', 'num_prefix_tokens', 'patch_size', 'in_chans')  # PE options the model sets
 
+def _build_pe(pe: str, pe_kw: dict | None, dim: int, grid, **model_options) -> PosEmbed:
+    "The PE `pe` for a model: its own options from `pe_kw`, those of `_MODEL_OPTIONS` from the model (the ones it accepts)."
+    pe_kw = dict(pe_kw or {})
+    set_by_model = [k for k in pe_kw if k in _MODEL_OPTIONS]
+    if set_by_model:
+        raise TypeError(f"pe_kw {', '.join(set_by_model)} are set by the model (from its own arguments), not in pe_kw")
+    accepted = pos_embed_options(parse_pos_embed(pe)[0])
+    return create_pos_embed(pe, dim, grid, **{k: v for k, v in model_options.items() if k in accepted}, **pe_kw)
+
+# %% ../nbs/04_models.ipynb #6d441c14
 class PEVisionTransformer(VisionTransformer):
     "timm's `VisionTransformer` with a pluggable positional embedding at `self.pe` (any name of `POS_EMBEDS`)."
     def __init__(self,
@@ -64,10 +71,6 @@ class PEVisionTransformer(VisionTransformer):
                  **kwargs, # `VisionTransformer` arguments
                 ):
         name, _ = parse_pos_embed(pe)
-        pe_kw = dict(pe_kw or {})
-        set_by_model = [k for k in pe_kw if k in _MODEL_OPTIONS]
-        if set_by_model:
-            raise TypeError(f"pe_kw {', '.join(set_by_model)} are set by the model (from its own arguments), not in pe_kw")
         if kwargs.get('pos_embed', 'none') not in ('', 'none'):
             raise ValueError(f"choose the positional embedding with `pe=` (one of {', '.join(POS_EMBEDS)}), "
                              f"not timm's pos_embed={kwargs['pos_embed']!r}")
@@ -83,158 +86,180 @@ class PEVisionTransformer(VisionTransformer):
         if uses_rope:
             for blk in self.blocks: blk.attn.num_prefix_tokens = self.num_prefix_tokens  # prefix tokens not rotated
         patch = self.patch_embed.patch_size
-        context = dict(num_heads=self.blocks[0].attn.num_heads, num_blocks=len(self.blocks),
-                       num_prefix_tokens=self.num_prefix_tokens, patch_size=patch[0], in_chans=self.in_chans)
-        accepted = pos_embed_options(name)
-        if 'patch_size' in accepted and patch[0] != patch[1]:
+        if 'patch_size' in pos_embed_options(name) and patch[0] != patch[1]:
             raise ValueError(f"pe={pe!r} needs square patches, got patch_size={patch}")
         self.pe_name = pe
-        self.pe = create_pos_embed(pe, self.embed_dim, self.patch_embed.grid_size,
-                                   **{k: v for k, v in context.items() if k in accepted}, **pe_kw)
+        self.pe = _build_pe(pe, pe_kw, self.embed_dim, self.patch_embed.grid_size, num_heads=self.blocks[0].attn.num_heads,
+                            num_blocks=len(self.blocks), num_prefix_tokens=self.num_prefix_tokens, patch_size=patch[0],
+                            in_chans=self.in_chans)
         if not isinstance(self.patch_drop, nn.Identity) and (self.pe.block_args(self.pe.grid) is not None
                                                              or type(self.pe).after_block is not PosEmbed.after_block):
             raise ValueError(f"patch_drop_rate > 0 drops tokens, which pe={pe!r} cannot follow (it needs the full grid)")
         self.weight_init_mode = 'reset' if weight_init == 'skip' else weight_init
         if weight_init != 'skip': self.init_weights(needs_reset=False)
 
-    def _check_input(self, x):
-        "Validate the images once, where they enter: 4-D, right channel count, a size the model can take."
-        if not isinstance(x, Tensor) or x.ndim != 4:
-            raise ValueError(f"expected images (B, C, H, W), got {tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__}")
-        if x.shape[1] != self.in_chans:
-            raise ValueError(f"the model takes in_chans={self.in_chans} channels, got images with {x.shape[1]} channels")
-        size, p = tuple(x.shape[-2:]), self.patch_embed.patch_size
-        if not self.dynamic_img_size and size != tuple(self.patch_embed.img_size):
-            raise ValueError(f"the model was built for {tuple(self.patch_embed.img_size)} images, got {size}; "
-                             "build it with dynamic_img_size=True to run at other sizes")
-        if not self.patch_embed.dynamic_img_pad and (size[0] % p[0] or size[1] % p[1]):
-            raise ValueError(f"image size {size} is not divisible by the patch size {tuple(p)}: resize or crop "
-                             "the images, or build the model with dynamic_img_pad=True to pad them")
+# %% ../nbs/04_models.ipynb #b5e3ae39
+def _check_images(x, in_chans: int):
+    "Images `(B, C, H, W)` with the model's channel count: `TypeError` for a non-tensor, `ValueError` for a bad shape."
+    if not isinstance(x, Tensor): raise TypeError(f"expected images (B, C, H, W) as a tensor, got {type(x).__name__}")
+    if x.ndim != 4: raise ValueError(f"expected images (B, C, H, W), got {tuple(x.shape)}")
+    if x.shape[1] != in_chans:
+        raise ValueError(f"the model takes in_chans={in_chans} channels, got images with {x.shape[1]} channels")
 
-    def _pad_image(self, x):
-        "Pad the image to whole patches at the bottom and right, exactly as timm's `PatchEmbed` does."
-        p, (h, w) = self.patch_embed.patch_size, x.shape[-2:]
-        if not self.patch_embed.dynamic_img_pad: return x
-        return F.pad(x, (0, (-w) % p[1], 0, (-h) % p[0]))
+# %% ../nbs/04_models.ipynb #fd5124f9
+@patch
+def _check_input(self: PEVisionTransformer, x):
+    "Validate the images once, where they enter: 4-D, right channel count, a size the model can take."
+    _check_images(x, self.in_chans)
+    size, p = tuple(x.shape[-2:]), self.patch_embed.patch_size
+    if not self.dynamic_img_size and size != tuple(self.patch_embed.img_size):
+        raise ValueError(f"the model was built for {tuple(self.patch_embed.img_size)} images, got {size}; "
+                         "build it with dynamic_img_size=True to run at other sizes")
+    if not self.patch_embed.dynamic_img_pad and (size[0] % p[0] or size[1] % p[1]):
+        raise ValueError(f"image size {size} is not divisible by the patch size {tuple(p)}: resize or crop "
+                         "the images, or build the model with dynamic_img_pad=True to pad them")
 
-    def _pos_embed(self, x):
-        raise NotImplementedError("PEVisionTransformer applies its PE in forward_features / forward_intermediates "
-                                  "(it needs the grid and, for loope, the image): call those")
+# %% ../nbs/04_models.ipynb #0e1335d4
+@patch
+def _pad_image(self: PEVisionTransformer, x):
+    "Pad the image to whole patches at the bottom and right, exactly as timm's `PatchEmbed` does."
+    p, (h, w) = self.patch_embed.patch_size, x.shape[-2:]
+    if not self.patch_embed.dynamic_img_pad: return x
+    return F.pad(x, (0, (-w) % p[1], 0, (-h) % p[0]))
 
-    def _prefix_tokens(self) -> list[Tensor]:
-        "The tokens before the patches, in timm's order: class, distillation (DeiT), registers."
-        return [t for t in (self.cls_token, getattr(self, 'dist_token', None), self.reg_token) if t is not None]
+# %% ../nbs/04_models.ipynb #a995e093
+@patch
+def _pos_embed(self: PEVisionTransformer, x):
+    raise NotImplementedError("PEVisionTransformer applies its PE in forward_features / forward_intermediates "
+                              "(it needs the grid and, for loope, the image): call those")
 
-    def embed(self, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
-        "Images `(B, C, H, W)` → tokens `(B, prefix + h*w, dim)` with the PE applied, and the grid `(h, w)`."
-        self._check_input(x)
-        tokens = self.patch_embed(x)  # (B, h, w, C) with dynamic_img_size, else (B, h*w, C)
-        if tokens.ndim == 4:
-            b, h, w, c = tokens.shape
-            grid, tokens = (h, w), tokens.reshape(b, h * w, c)
-        else: grid = tuple(self.patch_embed.grid_size)
-        tokens = self.pe(tokens, grid, self._pad_image(x) if self.pe.needs_image else None)
-        prefix = [t.expand(tokens.shape[0], -1, -1) for t in self._prefix_tokens()]
-        return self.pos_drop(torch.cat(prefix + [tokens], 1)), grid
+# %% ../nbs/04_models.ipynb #f84e326e
+@patch
+def _prefix_tokens(self: PEVisionTransformer) -> list[Tensor]:
+    "The tokens before the patches, in timm's order: class, distillation (DeiT), registers."
+    return [t for t in (self.cls_token, getattr(self, 'dist_token', None), self.reg_token) if t is not None]
 
-    def run_blocks(self, x: Tensor, grid, attn_mask=None, is_causal=False, blocks=None, take=(), norm=False):
-        "Run `blocks` (default all) with their PE arguments; also return the outputs of the blocks in `take`."
-        args, intermediates = self.pe.block_args(grid), []
-        for i, blk in enumerate(self.blocks if blocks is None else blocks):
-            kw = dict(args[i]) if args else {}
-            mask = _merge_masks(attn_mask, kw.pop('attn_mask', None), x)
-            if mask is not None or is_causal: kw.update(attn_mask=mask, is_causal=is_causal)
-            if self.grad_checkpointing and not torch.jit.is_scripting(): x = checkpoint(blk, x, **kw)
-            else: x = blk(x, **kw)
-            x = self.pe.after_block(x, grid, i, self.num_prefix_tokens)
-            if i in take: intermediates.append(self.norm(x) if norm else x)
-        return x, intermediates
+# %% ../nbs/04_models.ipynb #087cd46b
+@patch
+def embed(self: PEVisionTransformer, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
+    "Images `(B, C, H, W)` → tokens `(B, prefix + h*w, dim)` with the PE applied, and the grid `(h, w)`."
+    self._check_input(x)
+    tokens = self.patch_embed(x)  # (B, h, w, C) with dynamic_img_size, else (B, h*w, C)
+    if tokens.ndim == 4:
+        b, h, w, c = tokens.shape
+        grid, tokens = (h, w), tokens.reshape(b, h * w, c)
+    else: grid = tuple(self.patch_embed.grid_size)
+    tokens = self.pe(tokens, grid, self._pad_image(x) if self.pe.needs_image else None)
+    prefix = [t.expand(tokens.shape[0], -1, -1) for t in self._prefix_tokens()]
+    return self.pos_drop(torch.cat(prefix + [tokens], 1)), grid
 
-    def forward_features(self, x: Tensor, attn_mask: Tensor | None = None, is_causal: bool = False) -> Tensor:
-        "Images `(B, C, H, W)` → normalised tokens `(B, prefix + h*w, dim)`."
-        x, grid = self.embed(x)
-        x = self.norm_pre(self.patch_drop(x))
-        x, _ = self.run_blocks(x, grid, attn_mask, is_causal)
-        return self.norm(x)
+# %% ../nbs/04_models.ipynb #566da423
+@patch
+def run_blocks(self: PEVisionTransformer, x: Tensor, grid, attn_mask=None, is_causal=False, blocks=None, take=(), norm=False):
+    "Run `blocks` (default all) with their PE arguments; also return the outputs of the blocks in `take`."
+    args, intermediates = self.pe.block_args(grid), []
+    for i, blk in enumerate(self.blocks if blocks is None else blocks):
+        kw = dict(args[i]) if args else {}
+        mask = _merge_masks(attn_mask, kw.pop('attn_mask', None), x)
+        if mask is not None or is_causal: kw.update(attn_mask=mask, is_causal=is_causal)
+        if self.grad_checkpointing and not torch.jit.is_scripting(): x = checkpoint(blk, x, **kw)
+        else: x = blk(x, **kw)
+        x = self.pe.after_block(x, grid, i, self.num_prefix_tokens)
+        if i in take: intermediates.append(self.norm(x) if norm else x)
+    return x, intermediates
 
-    def forward_intermediates(self, x: Tensor, indices=None, return_prefix_tokens: bool = False, norm: bool = False,
-                              stop_early: bool = False, output_fmt: str = 'NCHW', intermediates_only: bool = False,
-                              output_dict: bool = False, attn_mask: Tensor | None = None, is_causal: bool = False):
-        "timm's `forward_intermediates`, with the PE: final tokens and the outputs of the blocks in `indices`."
-        if output_fmt not in ('NCHW', 'NLC'): raise ValueError(f"output_fmt must be 'NCHW' or 'NLC', got {output_fmt!r}")
-        take, max_index = feature_take_indices(len(self.blocks), indices)
-        b = x.shape[0]
-        x, grid = self.embed(x)
-        x = self.norm_pre(self.patch_drop(x))
-        blocks = self.blocks[:max_index + 1] if stop_early else self.blocks
-        x, intermediates = self.run_blocks(x, grid, attn_mask, is_causal, blocks=blocks, take=take, norm=norm)
-        npt = self.num_prefix_tokens
-        prefix = [y[:, :npt] for y in intermediates] if npt else None
-        intermediates = [y[:, npt:] for y in intermediates]
-        if output_fmt == 'NCHW':
-            intermediates = [y.reshape(b, *grid, -1).permute(0, 3, 1, 2).contiguous() for y in intermediates]
-        if output_dict:
-            out = dict(image_intermediates=intermediates)
-            if prefix is not None and return_prefix_tokens: out['image_intermediates_prefix'] = prefix
-            if not intermediates_only: out['image_features'] = self.norm(x)
-            return out
-        if return_prefix_tokens and prefix is not None: intermediates = list(zip(intermediates, prefix))
-        return intermediates if intermediates_only else (self.norm(x), intermediates)
+# %% ../nbs/04_models.ipynb #c867a39f
+@patch
+def forward_features(self: PEVisionTransformer, x: Tensor, attn_mask: Tensor | None = None, is_causal: bool = False) -> Tensor:
+    "Images `(B, C, H, W)` → normalised tokens `(B, prefix + h*w, dim)`."
+    x, grid = self.embed(x)
+    x = self.norm_pre(self.patch_drop(x))
+    x, _ = self.run_blocks(x, grid, attn_mask, is_causal)
+    return self.norm(x)
 
-    def pe_grid(self, size=None) -> tuple[int, int]:
-        "The patch grid of images of `size` `(H, W)` (default: the build size)."
-        return tuple(self.patch_embed.dynamic_feat_size(tuple(size or self.patch_embed.img_size)))
+# %% ../nbs/04_models.ipynb #e7e3b895
+@patch
+def forward_intermediates(self: PEVisionTransformer, x: Tensor, indices=None, return_prefix_tokens: bool = False,
+                          norm: bool = False, stop_early: bool = False, output_fmt: str = 'NCHW',
+                          intermediates_only: bool = False, output_dict: bool = False,
+                          attn_mask: Tensor | None = None, is_causal: bool = False):
+    "timm's `forward_intermediates`, with the PE: final tokens and the outputs of the blocks in `indices`."
+    if output_fmt not in ('NCHW', 'NLC'): raise ValueError(f"output_fmt must be 'NCHW' or 'NLC', got {output_fmt!r}")
+    take, max_index = feature_take_indices(len(self.blocks), indices)
+    b = x.shape[0]
+    x, grid = self.embed(x)
+    x = self.norm_pre(self.patch_drop(x))
+    blocks = self.blocks[:max_index + 1] if stop_early else self.blocks
+    x, intermediates = self.run_blocks(x, grid, attn_mask, is_causal, blocks=blocks, take=take, norm=norm)
+    npt = self.num_prefix_tokens
+    prefix = [y[:, :npt] for y in intermediates] if npt else None
+    intermediates = [y[:, npt:] for y in intermediates]
+    if output_fmt == 'NCHW':
+        intermediates = [y.reshape(b, *grid, -1).permute(0, 3, 1, 2).contiguous() for y in intermediates]
+    if output_dict:
+        out = dict(image_intermediates=intermediates)
+        if prefix is not None and return_prefix_tokens: out['image_intermediates_prefix'] = prefix
+        if not intermediates_only: out['image_features'] = self.norm(x)
+        return out
+    if return_prefix_tokens and prefix is not None: intermediates = list(zip(intermediates, prefix))
+    return intermediates if intermediates_only else (self.norm(x), intermediates)
 
-    def pos_embed_table(self, img: Tensor | None = None, grid=None) -> Tensor | None:
-        "The additive PE table used for `grid` (default: `img`'s grid, else the build grid); see `pos_embed_table`."
-        if img is not None:
-            self._check_input(img)
-            img_grid = tuple(self.patch_embed.dynamic_feat_size(tuple(img.shape[-2:])))
-            if grid is not None and _as_grid(grid) != img_grid:
-                raise ValueError(f"grid={grid} does not match the {img_grid} grid of the images")
-            grid, img = img_grid, self._pad_image(img)
-        grid = _as_grid(tuple(self.patch_embed.grid_size) if grid is None else grid)
-        if self.pe.needs_image and img is None:
-            raise ValueError(f"pe={self.pe_name!r} is image-conditioned: pass the images (`img`) to get its tables")
-        return self.pe.table(grid, img)
+# %% ../nbs/04_models.ipynb #e75d86a1
+@patch
+def pe_grid(self: PEVisionTransformer, size=None) -> tuple[int, int]:
+    "The patch grid of images of `size` `(H, W)` (default: the build size)."
+    return tuple(self.patch_embed.dynamic_feat_size(tuple(size or self.patch_embed.img_size)))
 
-    @torch.jit.ignore
-    def no_weight_decay(self) -> set[str]:
-        "timm's set, plus what the PE names: its tables, offsets, frequencies and LOOPE's context net."
-        return super().no_weight_decay() | {f'pe.{n}' for n in self.pe.no_weight_decay()}
+# %% ../nbs/04_models.ipynb #4b2dbd1d
+def _pe_table(module: PosEmbed, pe: str, grid, img: Tensor | None = None) -> Tensor | None:
+    "The additive table of the PE `module` (spec `pe`) for `grid`, or `None`; an image-conditioned PE without images is an error."
+    if module.needs_image and img is None:
+        raise ValueError(f"pe={pe!r} is image-conditioned: pass the images (`img`) to get its tables")
+    return module.table(check_grid(grid), img)
 
-    @torch.jit.ignore
-    def group_matcher(self, coarse: bool = False) -> dict:
-        matcher = super().group_matcher(coarse)
-        matcher['stem'] = r'^(cls_token|dist_token|reg_token|pos_embed|patch_embed|norm_pre|pe\.)'
-        return matcher
+# %% ../nbs/04_models.ipynb #36078ae1
+@patch
+def pos_embed_table(self: PEVisionTransformer, img: Tensor | None = None, grid=None) -> Tensor | None:
+    "The additive PE table used for `grid` (default: `img`'s grid, else the build grid); see `pos_embed_table`."
+    if img is not None:
+        self._check_input(img)
+        img_grid = tuple(self.patch_embed.dynamic_feat_size(tuple(img.shape[-2:])))
+        if grid is not None and check_grid(grid) != img_grid:
+            raise ValueError(f"grid={grid} does not match the {img_grid} grid of the images")
+        grid, img = img_grid, self._pad_image(img)
+    return _pe_table(self.pe, self.pe_name, tuple(self.patch_embed.grid_size) if grid is None else grid, img)
 
-# %% ../nbs/04_models.ipynb #cbf03749
+# %% ../nbs/04_models.ipynb #119ff557
+@patch
+@torch.jit.ignore
+def no_weight_decay(self: PEVisionTransformer) -> set[str]:
+    "timm's set, plus what the PE names: its tables, offsets, frequencies and LOOPE's context net."
+    return super(PEVisionTransformer, self).no_weight_decay() | {f'pe.{n}' for n in self.pe.no_weight_decay()}
+
+# %% ../nbs/04_models.ipynb #d7730082
+@patch
+@torch.jit.ignore
+def group_matcher(self: PEVisionTransformer, coarse: bool = False) -> dict:
+    "timm's parameter groups, with the PE in the stem."
+    matcher = super(PEVisionTransformer, self).group_matcher(coarse)
+    matcher['stem'] = r'^(cls_token|dist_token|reg_token|pos_embed|patch_embed|norm_pre|pe\.)'
+    return matcher
+
+# %% ../nbs/04_models.ipynb #f29d41a3
 def _additive_names():
     "PE names whose whole effect is a table added to the patch tokens (no attention or block hooks)."
     return [n for n, cls in POS_EMBEDS.items() if not cls.uses_rope
             and cls.block_args is PosEmbed.block_args and cls.after_block is PosEmbed.after_block]
 
-def _family_pe(pe, pe_kw, family: str, dim: int, grid, **context) -> PosEmbed:
+# %% ../nbs/04_models.ipynb #cbf03749
+def _family_pe(pe, pe_kw, family: str, dim: int, grid, **model_options) -> PosEmbed:
     "Build an additive PE for a model `family` whose attention we do not replace (CaiT, BEiT, CrossViT)."
-    name, _ = parse_pos_embed(pe)
-    if name not in _additive_names():
+    if parse_pos_embed(pe)[0] not in _additive_names():
         raise ValueError(f"pe={pe!r} acts inside attention or between blocks, which only the vit/deit families "
                          f"support; {family} models take the additive PEs: {', '.join(_additive_names())}")
-    pe_kw = dict(pe_kw or {})
-    set_by_model = [k for k in pe_kw if k in _MODEL_OPTIONS]
-    if set_by_model:
-        raise TypeError(f"pe_kw {', '.join(set_by_model)} are set by the model (from its own arguments), not in pe_kw")
-    accepted = pos_embed_options(name)
-    return create_pos_embed(pe, dim, grid, **{k: v for k, v in context.items() if k in accepted}, **pe_kw)
+    return _build_pe(pe, pe_kw, dim, grid, **model_options)
 
-def _check_images(x, in_chans):
-    "Images `(B, C, H, W)` with the model's channel count."
-    if not isinstance(x, Tensor) or x.ndim != 4:
-        raise ValueError(f"expected images (B, C, H, W), got {tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__}")
-    if x.shape[1] != in_chans:
-        raise ValueError(f"the model takes in_chans={in_chans} channels, got images with {x.shape[1]} channels")
-
+# %% ../nbs/04_models.ipynb #da4b332f
 class _PEFamily:
     "What our CaiT, BEiT and CrossViT add to timm's: the PE's no-decay names, the PE grid and the PE table."
     def _named_pes(self) -> list[tuple[str, PosEmbed]]:
@@ -255,10 +280,7 @@ class _PEFamily:
 
     def pos_embed_table(self, img: Tensor | None = None, grid=None) -> Tensor | None:
         "The additive PE table for `grid` (default: `img`'s grid, else the build grid); see `pos_embed_table`."
-        grid = _as_grid(grid or self.pe_grid(None if img is None else tuple(img.shape[-2:])))
-        if self.pe.needs_image and img is None:
-            raise ValueError(f"pe={self.pe_name!r} is image-conditioned: pass the images (`img`) to get its tables")
-        return self.pe.table(grid, img)
+        return _pe_table(self.pe, self.pe_name, grid or self.pe_grid(None if img is None else tuple(img.shape[-2:])), img)
 
 # %% ../nbs/04_models.ipynb #29b03ed7
 class PEDistilledVisionTransformer(PEVisionTransformer, VisionTransformerDistilled):
@@ -279,17 +301,21 @@ class PECait(_PEFamily, Cait):
         self.pe = _family_pe(pe, pe_kw, 'cait', self.embed_dim, self.patch_embed.grid_size,
                              patch_size=self.patch_embed.patch_size[0], in_chans=self.in_chans)
 
-    def embed(self, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
-        "Images `(B, C, H, W)` → patch tokens `(B, h*w, dim)` with the PE added, and the grid."
-        _check_images(x, self.in_chans)
-        grid = tuple(self.patch_embed.dynamic_feat_size(tuple(x.shape[-2:])))
-        tokens = self.pe(self.patch_embed(x), grid, x if self.pe.needs_image else None)
-        return self.pos_drop(tokens), grid
+# %% ../nbs/04_models.ipynb #22922b92
+@patch
+def embed(self: PECait, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
+    "Images `(B, C, H, W)` → patch tokens `(B, h*w, dim)` with the PE added, and the grid."
+    _check_images(x, self.in_chans)
+    grid = tuple(self.patch_embed.dynamic_feat_size(tuple(x.shape[-2:])))
+    tokens = self.pe(self.patch_embed(x), grid, x if self.pe.needs_image else None)
+    return self.pos_drop(tokens), grid
 
-    def forward_features(self, x: Tensor) -> Tensor:
-        x, _ = self.embed(x)
-        x = checkpoint_seq(self.blocks, x) if self.grad_checkpointing and not torch.jit.is_scripting() else self.blocks(x)
-        return self.norm(self.forward_cls(x))
+# %% ../nbs/04_models.ipynb #b83a80a9
+@patch
+def forward_features(self: PECait, x: Tensor) -> Tensor:
+    x, _ = self.embed(x)
+    x = checkpoint_seq(self.blocks, x) if self.grad_checkpointing and not torch.jit.is_scripting() else self.blocks(x)
+    return self.norm(self.forward_cls(x))
 
 # %% ../nbs/04_models.ipynb #1cbc68ff
 class PEBeit(_PEFamily, Beit):
@@ -313,24 +339,33 @@ class PEBeit(_PEFamily, Beit):
         window = self.blocks[0].attn.window_size if len(self.blocks) else None
         return None if window is None else tuple(window)
 
-    def embed(self, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
-        "Images → `(B, 1 + h*w, dim)`: the class token, then the patch tokens with the PE added; and the grid."
-        _check_images(x, self.in_chans)
-        grid = tuple(self.patch_embed.dynamic_feat_size(tuple(x.shape[-2:])))
-        bias_grid = self._bias_grid()
-        if bias_grid is not None and grid != bias_grid:
-            raise ValueError(f"images of size {tuple(x.shape[-2:])} give a {grid} grid, but BEiT's relative position "
-                             f"bias is built for {bias_grid}: call model.set_input_size(img_size=...) first (timm resamples it)")
-        tokens = self.pe(self.patch_embed(x), grid, x if self.pe.needs_image else None)
-        return self.pos_drop(torch.cat([self.cls_token.expand(x.shape[0], -1, -1), tokens], 1)), grid
+# %% ../nbs/04_models.ipynb #dcc5ac9a
+@patch
+def embed(self: PEBeit, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
+    "Images → `(B, 1 + h*w, dim)`: the class token, then the patch tokens with the PE added; and the grid."
+    _check_images(x, self.in_chans)
+    grid = tuple(self.patch_embed.dynamic_feat_size(tuple(x.shape[-2:])))
+    bias_grid = self._bias_grid()
+    if bias_grid is not None and grid != bias_grid:
+        raise ValueError(f"images of size {tuple(x.shape[-2:])} give a {grid} grid, but BEiT's relative position "
+                         f"bias is built for {bias_grid}: call model.set_input_size(img_size=...) first (timm resamples it)")
+    tokens = self.pe(self.patch_embed(x), grid, x if self.pe.needs_image else None)
+    return self.pos_drop(torch.cat([self.cls_token.expand(x.shape[0], -1, -1), tokens], 1)), grid
 
-    def forward_features(self, x: Tensor) -> Tensor:
-        x, _ = self.embed(x)
-        rel_pos_bias = self.rel_pos_bias() if self.rel_pos_bias is not None else None
-        for blk in self.blocks:
-            if self.grad_checkpointing and not torch.jit.is_scripting(): x = checkpoint(blk, x, shared_rel_pos_bias=rel_pos_bias)
-            else: x = blk(x, shared_rel_pos_bias=rel_pos_bias)
-        return self.norm(x)
+# %% ../nbs/04_models.ipynb #7dcf8021
+@patch
+def forward_features(self: PEBeit, x: Tensor) -> Tensor:
+    x, _ = self.embed(x)
+    rel_pos_bias = self.rel_pos_bias() if self.rel_pos_bias is not None else None
+    for blk in self.blocks:
+        if self.grad_checkpointing and not torch.jit.is_scripting(): x = checkpoint(blk, x, shared_rel_pos_bias=rel_pos_bias)
+        else: x = blk(x, shared_rel_pos_bias=rel_pos_bias)
+    return self.norm(x)
+
+# %% ../nbs/04_models.ipynb #2a67d202
+def _branch_patch(patch_embed) -> int:
+    "Patch size of a CrossViT branch (its PatchEmbed's stride overall)."
+    return int(patch_embed.patch_size[0] if isinstance(patch_embed.patch_size, tuple) else patch_embed.patch_size)
 
 # %% ../nbs/04_models.ipynb #a0c4a946
 class PECrossVit(_PEFamily, CrossVit):
@@ -353,36 +388,36 @@ class PECrossVit(_PEFamily, CrossVit):
         p = _branch_patch(self.patch_embed[i])
         return tuple(p * max(1, round(s * t / (o * p))) for s, t, o in zip(size, self.img_size_scaled[i], self.img_size))
 
-    def _embed(self, x: Tensor) -> list[Tensor]:
-        _check_images(x, self.in_chans)
-        xs = []
-        for i, patch_embed in enumerate(self.patch_embed):
-            img = scale_image(x, self.branch_size(tuple(x.shape[-2:]), i), self.crop_scale)
-            tokens = patch_embed.proj(img)  # (B, C, h, w): timm's PatchEmbed without its fixed-size check
-            grid = tuple(tokens.shape[-2:])
-            tokens = self.pe[i](tokens.flatten(2).transpose(1, 2), grid, img if self.pe[i].needs_image else None)
-            cls = getattr(self, f'cls_token_{i}').expand(x.shape[0], -1, -1)
-            xs.append(self.pos_drop(torch.cat([cls, tokens], 1)))
-        return xs
+# %% ../nbs/04_models.ipynb #0158130a
+@patch
+def _embed(self: PECrossVit, x: Tensor) -> list[Tensor]:
+    "Per branch: the image scaled to the branch's size, its patch tokens with the branch's PE, its class token first."
+    _check_images(x, self.in_chans)
+    xs = []
+    for i, patch_embed in enumerate(self.patch_embed):
+        img = scale_image(x, self.branch_size(tuple(x.shape[-2:]), i), self.crop_scale)
+        tokens = patch_embed.proj(img)  # (B, C, h, w): timm's PatchEmbed without its fixed-size check
+        grid = tuple(tokens.shape[-2:])
+        tokens = self.pe[i](tokens.flatten(2).transpose(1, 2), grid, img if self.pe[i].needs_image else None)
+        cls = getattr(self, f'cls_token_{i}').expand(x.shape[0], -1, -1)
+        xs.append(self.pos_drop(torch.cat([cls, tokens], 1)))
+    return xs
 
-    def pe_grid(self, size=None, branch: int = 0) -> tuple[int, int]:
-        "The patch grid of `branch` for images of `size` `(H, W)` (default: the build size)."
-        h, w = self.branch_size(tuple(size or self.img_size), branch)
-        p = _branch_patch(self.patch_embed[branch])
-        return h // p, w // p
+# %% ../nbs/04_models.ipynb #f60b1da2
+@patch
+def pe_grid(self: PECrossVit, size=None, branch: int = 0) -> tuple[int, int]:
+    "The patch grid of `branch` for images of `size` `(H, W)` (default: the build size)."
+    h, w = self.branch_size(tuple(size or self.img_size), branch)
+    p = _branch_patch(self.patch_embed[branch])
+    return h // p, w // p
 
-    def pos_embed_table(self, img: Tensor | None = None, grid=None, branch: int = 0) -> Tensor | None:
-        "The additive PE table of `branch` (default: the small-patch one) for `grid` or `img`'s grid."
-        pe = self.pe[branch]
-        grid = _as_grid(grid or self.pe_grid(None if img is None else tuple(img.shape[-2:]), branch))
-        if img is not None: img = scale_image(img, self.branch_size(tuple(img.shape[-2:]), branch), self.crop_scale)
-        if pe.needs_image and img is None:
-            raise ValueError(f"pe={self.pe_name!r} is image-conditioned: pass the images (`img`) to get its tables")
-        return pe.table(grid, img)
-
-def _branch_patch(patch_embed) -> int:
-    "Patch size of a CrossViT branch (its PatchEmbed's stride overall)."
-    return int(patch_embed.patch_size[0] if isinstance(patch_embed.patch_size, tuple) else patch_embed.patch_size)
+# %% ../nbs/04_models.ipynb #8782fd42
+@patch
+def pos_embed_table(self: PECrossVit, img: Tensor | None = None, grid=None, branch: int = 0) -> Tensor | None:
+    "The additive PE table of `branch` (default: the small-patch one) for `grid` or `img`'s grid."
+    grid = grid or self.pe_grid(None if img is None else tuple(img.shape[-2:]), branch)
+    if img is not None: img = scale_image(img, self.branch_size(tuple(img.shape[-2:]), branch), self.crop_scale)
+    return _pe_table(self.pe[branch], self.pe_name, grid, img)
 
 # %% ../nbs/04_models.ipynb #3ebdd4c7
 ARCHS = {
@@ -415,10 +450,13 @@ _FAMILIES = {  # timm model class -> (family name, our class with a pluggable PE
     CrossVit: ('crossvit', PECrossVit),
 }
 
+# %% ../nbs/04_models.ipynb #57b4ceeb
 _BUILD_OPTIONS = set(inspect.signature(build_model_with_cfg).parameters) - {'model_cls', 'variant', 'pretrained', 'kwargs'}
 
-class _Captured(Exception): pass
+class _Captured(Exception):
+    "Raised by the recorder that stands in for `build_model_with_cfg`, once it has what timm would build."
 
+# %% ../nbs/04_models.ipynb #ec5bc7b3
 def timm_build_args(name: str, # A timm model name (its `timm.list_models()` entry)
                    ) -> dict: # `model_cls`, `variant`, `kwargs` (model arguments) and the loading options
     "What timm's entrypoint `name` passes to `build_model_with_cfg` (its model class and arguments), without building."
@@ -464,12 +502,13 @@ def _abs_pos_layout(model) -> list[tuple]:
 def _timm_tables(model, layout):
     "Placeholders shaped like timm's absolute tables, so that timm's own checkpoint filters can resample into them."
     sd = model.state_dict()
-    return {key: nn.Parameter(torch.zeros(1, sum(sd[n].shape[1] for n in names) + grid[0] * grid[1], pe.dim),
-                              requires_grad=False) for key, names, pe, _, grid in layout}
+    return {key: nn.Parameter(torch.zeros(1, sum(sd[n].shape[1] for n in names) + grid[0] * grid[1], module.dim),
+                              requires_grad=False) for key, names, module, _, grid in layout}
 
+# %% ../nbs/04_models.ipynb #c94ee6a0
 def _fold_abs_pos_embed(out: dict, model, layout) -> dict:
     "Take timm's absolute tables out of a filtered checkpoint: class-token rows join the class tokens, the rest feeds `pe='learned'` or is dropped."
-    for key, names, pe, pe_prefix, grid in layout:
+    for key, names, module, pe_prefix, grid in layout:
         table = out.pop(key, None)  # (1, prefix + h*w, C)
         if table is None: continue
         n_prefix = sum(out[n].shape[1] for n in names)
@@ -479,7 +518,7 @@ def _fold_abs_pos_embed(out: dict, model, layout) -> dict:
         for n in names:  # the class token gets its position row once and for all: same input to the blocks
             out[n] = out[n] + table[:, start:start + out[n].shape[1]]
             start += out[n].shape[1]
-        if isinstance(pe, LearnedPosEmbed):
+        if isinstance(module, LearnedPosEmbed):
             out[f'{pe_prefix}pos_embed'] = table[:, n_prefix:]
             _logger.info(f"pretrained: the checkpoint's {key} ({grid[0]}x{grid[1]} grid) is loaded into {pe_prefix}pos_embed")
         else:
@@ -528,21 +567,54 @@ def _accepted_args(model_cls) -> set[str]:
         names |= set(inspect.signature(cls.__init__).parameters) - {'self', 'args', 'kwargs', 'device', 'dtype'}
     return names
 
+# %% ../nbs/04_models.ipynb #ce75e191
 def _check_sizes(img_size, patch_size, in_chans, num_classes, family):
-    "Validate the size arguments of `create_vit` where they enter, naming the argument."
-    if img_size is not None: _check_grid(img_size, 'img_size')
+    "Validate the size arguments of `create_vit` where they enter, naming the argument (CrossViT may take one patch size per branch)."
+    if img_size is not None: check_grid(img_size, 'img_size')
     if patch_size is not None:
-        if family == 'crossvit' and isinstance(patch_size, (tuple, list)):
-            for p in patch_size: _check_int('patch_size', p)
-        else: _check_int('patch_size', patch_size)
-    _check_int('in_chans', in_chans)
-    _check_int('num_classes', num_classes, 0)
+        for p in patch_size if family == 'crossvit' and isinstance(patch_size, (tuple, list)) else [patch_size]:
+            check_int('patch_size', p)
+    check_int('in_chans', in_chans)
+    check_int('num_classes', num_classes, minimum=0)
 
+# %% ../nbs/04_models.ipynb #d013ea0a
 def _crossvit_sizes(img, patch):
     "CrossViT from one patch size `p`: branches of `p` and `2p`, the large one seeing the image resized to whole `2p` patches."
     p = patch
     big = 2 * p * -(-max(img) // (2 * p))  # the image side rounded up to whole 2p patches
     return dict(patch_size=(p, 2 * p), img_scale=(1.0, (big + 0.25) / max(img)))  # +0.25: int() in timm never rounds down
+
+# %% ../nbs/04_models.ipynb #44d71048
+def _split_kwargs(build: dict, family: str, kwargs: dict) -> tuple[dict, dict]:
+    "timm's loading options (the entrypoint's and those `timm.create_model` passes on) and the model arguments in `kwargs`."
+    options = {k: v for k, v in build['kwargs'].items() if k in _BUILD_OPTIONS}
+    kwargs = dict(kwargs)
+    for k in ('pretrained_cfg', 'pretrained_cfg_overlay', 'cache_dir'):  # timm.create_model passes these on
+        if kwargs.get(k) is not None: options[k] = kwargs.pop(k)
+        else: kwargs.pop(k, None)
+    accepted = _accepted_args(build['model_cls'])
+    unknown = sorted(k for k in kwargs if k not in accepted)
+    if unknown:
+        raise TypeError(f"create_vit got unsupported argument(s) {', '.join(unknown)} for a {family} model; "
+                        f"{build['model_cls'].__name__} accepts: {', '.join(sorted(accepted))}")
+    return options, kwargs
+
+# %% ../nbs/04_models.ipynb #106bc95d
+def _pretrained_options(options: dict, pretrained, arch: str, img, in_chans: int, num_classes: int) -> dict:
+    "timm's loading `options` for `pretrained` (False, True or a checkpoint path), with our PE filter around the family's."
+    options = dict(options)
+    if pretrained is not False and pretrained is not True:
+        path = Path(pretrained)
+        if not path.is_file(): raise FileNotFoundError(f"pretrained={str(pretrained)!r} is not a checkpoint file")
+        # the file holds this very architecture: no head or channel surgery by timm (our filter adapts by shape)
+        options['pretrained_cfg_overlay'] = dict(file=str(path), num_classes=num_classes, input_size=(in_chans, *img),
+                                                 **options.get('pretrained_cfg_overlay', {}))
+    elif pretrained and arch in ARCHS and arch not in _RELEASED:
+        raise ValueError(f"arch={arch!r} has no released weights (they exist for {', '.join(sorted(_RELEASED))} and timm names); "
+                         "pass pretrained=<path of a checkpoint of this architecture>")
+    options['pretrained_filter_fn'] = _pe_filter_fn(options.get('pretrained_filter_fn'))
+    options.pop('feature_cfg', None)  # only for features_only models
+    return options
 
 # %% ../nbs/04_models.ipynb #19dc8b65
 def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name of a supported family (vit, deit, cait, beit, crossvit)
@@ -565,38 +637,20 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
                          f"{', '.join(c.__name__ for c in _FAMILIES)} (vit_*, deit_*, cait_*, beit_*, crossvit_* models)")
     family, model_cls = _FAMILIES[build['model_cls']]
     _check_sizes(img_size, patch_size, in_chans, num_classes, family)
-    options = {k: v for k, v in build['kwargs'].items() if k in _BUILD_OPTIONS}
-    for k in ('pretrained_cfg', 'pretrained_cfg_overlay', 'cache_dir'):  # timm.create_model passes these on
-        if kwargs.get(k) is not None: options[k] = kwargs.pop(k)
-        else: kwargs.pop(k, None)
-    accepted = _accepted_args(build['model_cls'])
-    unknown = sorted(k for k in kwargs if k not in accepted)
-    if unknown:
-        raise TypeError(f"create_vit got unsupported argument(s) {', '.join(unknown)} for a {family} model; "
-                        f"{build['model_cls'].__name__} accepts: {', '.join(sorted(accepted))}")
+    options, kwargs = _split_kwargs(build, family, kwargs)
     args = {k: v for k, v in build['kwargs'].items() if k not in _BUILD_OPTIONS and k != 'use_abs_pos_emb'} | config
     if arch in ARCHS: img_size, patch_size = img_size or 224, patch_size or 16
     elif img_size is None: img_size = tuple(timm.models.get_pretrained_cfg(base).input_size[-2:])
     args.update(img_size=img_size, in_chans=in_chans, num_classes=num_classes)
-    if family == 'crossvit' and isinstance(patch_size, int): args.update(_crossvit_sizes(_check_grid(img_size), patch_size))
+    if family == 'crossvit' and isinstance(patch_size, int): args.update(_crossvit_sizes(check_grid(img_size), patch_size))
     elif patch_size is not None: args['patch_size'] = patch_size
     if family in ('vit', 'deit_distilled'): args.setdefault('dynamic_img_size', True)
     args |= kwargs
-    img, patch = _check_grid(args['img_size']), args.get('patch_size', 16)
+    img, patch = check_grid(args['img_size']), args.get('patch_size', 16)
     if family != 'crossvit' and not args.get('dynamic_img_pad', False) and (img[0] % patch or img[1] % patch):
         raise ValueError(f"img_size={args['img_size']} is not divisible by patch_size={patch}; "
                          "choose sizes that divide, or pass dynamic_img_pad=True to pad the images")
-    if pretrained is not False and pretrained is not True:
-        path = Path(pretrained)
-        if not path.is_file(): raise FileNotFoundError(f"pretrained={str(pretrained)!r} is not a checkpoint file")
-        # the file holds this very architecture: no head or channel surgery by timm (our filter adapts by shape)
-        options['pretrained_cfg_overlay'] = dict(file=str(path), num_classes=num_classes, input_size=(in_chans, *img),
-                                                 **options.get('pretrained_cfg_overlay', {}))
-    elif pretrained and arch in ARCHS and arch not in _RELEASED:
-        raise ValueError(f"arch={arch!r} has no released weights (they exist for {', '.join(sorted(_RELEASED))} and timm names); "
-                         "pass pretrained=<path of a checkpoint of this architecture>")
-    options['pretrained_filter_fn'] = _pe_filter_fn(options.get('pretrained_filter_fn'))
-    options.pop('feature_cfg', None)  # only for features_only models
+    options = _pretrained_options(options, pretrained, arch, img, in_chans, num_classes)
     return build_model_with_cfg(model_cls, base, pretrained is not False, pe=pe, pe_kw=pe_kw, **options, **args)
 
 # %% ../nbs/04_models.ipynb #e5954ae2
@@ -611,7 +665,7 @@ def pos_embed_table(model: nn.Module, # A model from `create_vit` (any family) o
         old = tuple(model.patch_embed.grid_size)
         if grid is None: grid = old if img is None else model.patch_embed.dynamic_feat_size(tuple(img.shape[-2:]))
         prefix = 0 if model.no_embed_class else model.num_prefix_tokens
-        table = resample_abs_pos_embed(model.pos_embed, new_size=_as_grid(grid), old_size=old, num_prefix_tokens=prefix)
+        table = resample_abs_pos_embed(model.pos_embed, new_size=check_grid(grid), old_size=old, num_prefix_tokens=prefix)
         return table[0, prefix:]
     raise TypeError(f"pos_embed_table needs a model from create_vit or a timm VisionTransformer, got {type(model).__name__}")
 
@@ -623,6 +677,7 @@ LOOPE_BASES = (  # timm models that get a `<name>_loope` twin in timm's registry
     'cait_xxs24_224', 'cait_s24_224', 'beit_base_patch16_224',
     'crossvit_tiny_240', 'crossvit_small_240', 'crossvit_base_240')
 
+# %% ../nbs/04_models.ipynb #096926f4
 default_cfgs = {}  # name -> pretrained cfg: timm's `register_model` reads this module attribute
 
 def _loope_entrypoint(base: str):
@@ -634,6 +689,7 @@ def _loope_entrypoint(base: str):
     entrypoint.__doc__ = f"timm's `{base}` with a LOOPE PE (or `pe=`): `loope_nb.models.create_vit('{base}', pe, ...)`."
     return entrypoint
 
+# %% ../nbs/04_models.ipynb #92cc0f3e
 def register_loope_models() -> list[str]:
     "Register `<base>_loope` for every name of `LOOPE_BASES` in timm's registry, pretrained cfg = the base's; returns the names."
     from timm.models import register_model, get_pretrained_cfg, is_model
@@ -646,105 +702,7 @@ def register_loope_models() -> list[str]:
         names.append(name)
     return names
 
-register_loope_models()  # at import, as timm's own model modules do
+register_loope_models();  # at import, as timm's own model modules do
 
-# %% ../nbs/04_models.ipynb #1213146b
-def pe_throughput(pes=tuple(POS_EMBEDS), # PE names (specs allowed: 'sincos_order:hilbert'), or one comma-separated string
-                  arch: str = 'vit_nano', # A name in `ARCHS` or a timm ViT name
-                  img_size: int = 32, # Square image size
-                  patch_size: int = 4, # Patch size
-                  batch_size: int = 32, # Images per step
-                  steps: int = 5, # Timed steps per PE in each pair
-                  device: str | torch.device = 'cpu', # Device to run on
-                  amp_dtype: torch.dtype | str | None = None, # Autocast dtype (`torch.bfloat16` or 'bf16', 'fp16'), or `None`: float32
-                  repeats: int = 3, # Rounds over all PEs; the median is reported
-                  warmup: int = 2, # Untimed steps per PE before timing
-                  baseline: str = 'sincos1d', # PE the costs are relative to (added if missing)
-                  num_classes: int = 10, # Classes of the head
-                  num_threads: int | None = None, # CPU threads for PyTorch during the run (`None`: unchanged)
-                  seed: int = 0, # Seed of the models and the batch
-                  **kwargs, # Other `create_vit` arguments
-                 ) -> pd.DataFrame:
-    "Training-step images/s of a ViT with each PE, and its step time relative to `baseline`, measured in interleaved pairs."
-    if isinstance(pes, str): pes = [p.strip() for p in pes.split(',') if p.strip()]
-    pes = list(dict.fromkeys([baseline, *pes]))
-    for pe in pes: parse_pos_embed(pe)  # fail before building anything
-    if isinstance(amp_dtype, str):
-        names = {'bf16': torch.bfloat16, 'bfloat16': torch.bfloat16, 'fp16': torch.float16, 'float16': torch.float16}
-        if amp_dtype not in names: raise ValueError(f"`amp_dtype` must be one of {', '.join(names)} or a torch dtype, got {amp_dtype!r}")
-        amp_dtype = names[amp_dtype]
-    device = torch.device(device)
-    threads = torch.get_num_threads()
-    if num_threads: torch.set_num_threads(num_threads)
-    try:
-        torch.manual_seed(seed)
-        models = {pe: create_vit(arch, pe, img_size, patch_size, num_classes=num_classes, **kwargs).to(device).train()
-                  for pe in pes}
-        optimizers = {pe: torch.optim.AdamW(m.parameters(), lr=1e-4) for pe, m in models.items()}
-        x = torch.randn(batch_size, models[baseline].in_chans, img_size, img_size, device=device)
-        y = torch.randint(0, num_classes, (batch_size,), device=device)
-        sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
-
-        def timed_steps(pe):
-            "Seconds per training step of `pe`, over `steps` steps."
-            model, opt = models[pe], optimizers[pe]
-            sync(); start = time.perf_counter()
-            for _ in range(steps):
-                with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
-                    loss = F.cross_entropy(model(x), y)
-                opt.zero_grad(set_to_none=True)
-                loss.backward()
-                opt.step()
-            sync()
-            return (time.perf_counter() - start) / steps
-
-        for pe in pes:
-            for _ in range(warmup): timed_steps(pe)
-        others = pes[1:] or pes
-        seconds, ratios = {pe: [] for pe in pes}, {pe: [] for pe in pes}
-        for r in range(repeats):
-            for pe in others[r % len(others):] + others[:r % len(others)]:
-                first, second = (baseline, pe) if r % 2 == 0 else (pe, baseline)
-                t = {first: timed_steps(first)}
-                t[second] = timed_steps(second)
-                seconds[baseline].append(t[baseline]); seconds[pe].append(t[pe])
-                ratios[pe].append(t[pe] / t[baseline])
-        ratios[baseline] = [1.]
-    finally:
-        torch.set_num_threads(threads)
-    step_s = pd.Series({pe: np.median(v) for pe, v in seconds.items()})
-    return pd.DataFrame({
-        'images_per_s': batch_size / step_s,
-        'step_ms': 1e3 * step_s,
-        f'cost_vs_{baseline}': pd.Series({pe: np.median(v) for pe, v in ratios.items()}),
-        'cost_lo': pd.Series({pe: min(v) for pe, v in ratios.items()}),
-        'cost_hi': pd.Series({pe: max(v) for pe, v in ratios.items()}),
-        'pe_params': pd.Series({pe: sum(p.numel() for p in models[pe].pe.parameters()) for pe in pes}),
-    }).rename_axis(f"{arch} {img_size}px p{patch_size} bs{batch_size} {device.type}"
-                   f"{'' if amp_dtype is None else ' ' + str(amp_dtype).replace('torch.', '')}"
-                   f"{'' if not num_threads else f' {num_threads} thread' + 's' * (num_threads > 1)}")
-
-# %% ../nbs/04_models.ipynb #fb329e88
-def pe_flops(pes=tuple(POS_EMBEDS), # PE names (specs allowed), or one comma-separated string
-             arch: str = 'vit_nano', # A name in `ARCHS` or a timm ViT name
-             img_size: int = 32, # Square image size
-             patch_size: int = 4, # Patch size
-             baseline: str = 'sincos1d', # PE the counts are relative to (added if missing)
-             num_classes: int = 10, # Classes of the head
-             **kwargs, # Other `create_vit` arguments
-            ) -> pd.DataFrame:
-    "GFLOPs (matmuls and convs) of one training step on one image, per PE, and relative to `baseline`."
-    from torch.utils.flop_counter import FlopCounterMode
-    if isinstance(pes, str): pes = [p.strip() for p in pes.split(',') if p.strip()]
-    pes = list(dict.fromkeys([baseline, *pes]))
-    for pe in pes: parse_pos_embed(pe)
-    counts = {}
-    for pe in pes:
-        model = create_vit(arch, pe, img_size, patch_size, num_classes=num_classes, **kwargs)
-        x = torch.randn(1, model.in_chans, img_size, img_size)
-        with FlopCounterMode(display=False) as counter:
-            F.cross_entropy(model(x), torch.zeros(1, dtype=torch.long)).backward()
-        counts[pe] = counter.get_total_flops() / 1e9
-    gflops = pd.Series(counts)
-    return pd.DataFrame({'train_gflops': gflops, f'flops_vs_{baseline}': gflops / gflops[baseline]}
-                       ).rename_axis(f"{arch} {img_size}px p{patch_size}")
+# %% ../nbs/04_models.ipynb #be4d3a03
+__getattr__ = moved_names(__name__, {'pe_throughput': 'loope_nb.cost', 'pe_flops': 'loope_nb.cost'})
