@@ -421,7 +421,7 @@ def resolve_device(device: str | None) -> torch.device:
 # %% ../nbs/09_bench.ipynb #6e3a8a37
 def _speed_table(pe, arch, size, patch, bs, device):
     "The PE overhead table of `pe_throughput`, formatted."
-    from loope_nb.models import pe_throughput
+    from loope_nb.cost import pe_throughput
     amp = torch.bfloat16 if device.type == 'cuda' and torch.cuda.is_bf16_supported() else None
     pes = list(POS_EMBEDS) if pe is None else pe
     for p in pes: parse_pos_embed(p)
