@@ -248,12 +248,13 @@ def positions(self: LoopePosEmbed,
                          f"offsets, but the tokens form a {grid} grid: pad the images to a multiple of the patch size")
     return self.curve_rank(grid, img.device) + offsets
 
-# %% ../nbs/03_pos_embed.ipynb #3f61ce6e
+# %% ../nbs/03_pos_embed.ipynb #07bff9ac
 @patch
 def table(self: LoopePosEmbed, grid, img=None):
     "`E(X)` of every patch of every image: `(B, h*w, dim)`, row-major."
     return self.embed(self.positions(grid, img).flatten(1))  # (B, h*w, dim), row-major
 
+# %% ../nbs/03_pos_embed.ipynb #5001b5e5
 @patch
 def no_weight_decay(self: LoopePosEmbed):
     "The parameters of the context net: LOOPE's PE, like the other PE tables, is not decayed."
@@ -314,7 +315,7 @@ class FourierPosEmbed(PosEmbed):
     def extra_repr(self):
         return f"{super().extra_repr()}, fourier_dim={self.fourier_dim}, hidden_dim={self.hidden_dim}, gamma={self.gamma}"
 
-# %% ../nbs/03_pos_embed.ipynb #78b040bd
+# %% ../nbs/03_pos_embed.ipynb #9a409901
 @patch
 def positions(self: FourierPosEmbed, grid) -> Tensor:
     "Row and column of every patch, each scaled to `[-1, 1]`: `(h*w, 2)`, row-major."
@@ -323,6 +324,7 @@ def positions(self: FourierPosEmbed, grid) -> Tensor:
     cols = torch.linspace(-1, 1, w, device=self.W_r.device)
     return torch.stack(torch.meshgrid(rows, cols, indexing='ij'), -1).reshape(h * w, 2)
 
+# %% ../nbs/03_pos_embed.ipynb #5493855d
 @patch
 def table(self: FourierPosEmbed, grid, img=None):
     "`MLP([cos | sin](x W_rᵀ) / √F)` at the positions of `grid`: `(h*w, dim)`."
@@ -415,14 +417,16 @@ class RelativeBiasPosEmbed(PosEmbed):
                 ):
         super().__init__(dim, grid)
         self.num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
-        self.num_prefix_tokens, self.shared = check_int('num_prefix_tokens', num_prefix_tokens, 0, 1), shared
+        self.num_prefix_tokens, self.shared = check_int('num_prefix_tokens', num_prefix_tokens, 0), shared
+        if self.num_prefix_tokens > 1:  # BEiT's class-token entries exist for one prefix token only
+            raise ValueError(f"relbias supports 0 or 1 prefix (class) token, got num_prefix_tokens={num_prefix_tokens}")
         self.biases = nn.ModuleList([RelPosBias(self.grid, num_heads, prefix_tokens=num_prefix_tokens)
                                      for _ in range(1 if shared else num_blocks)])
         self._index = _GridCache(8)
 
     def no_weight_decay(self): return {n for n, _ in self.biases.named_parameters(prefix='biases')}
 
-# %% ../nbs/03_pos_embed.ipynb #1ccad012
+# %% ../nbs/03_pos_embed.ipynb #43f1a679
 @patch
 def relative_index(self: RelativeBiasPosEmbed, grid, device) -> Tensor:
     "Index of the table entry of every (query, key) token pair, flattened, cached per grid."
@@ -430,6 +434,7 @@ def relative_index(self: RelativeBiasPosEmbed, grid, device) -> Tensor:
     return self._index((grid, device), lambda: gen_relative_position_index(
         grid, class_token=self.num_prefix_tokens > 0, device=device).view(-1))
 
+# %% ../nbs/03_pos_embed.ipynb #6d33f707
 @patch
 def bias(self: RelativeBiasPosEmbed, grid, index: int = 0) -> Tensor:
     "The additive attention bias of block `index` for `grid`: `(1, heads, p + h*w, p + h*w)`."
@@ -439,6 +444,7 @@ def bias(self: RelativeBiasPosEmbed, grid, index: int = 0) -> Tensor:
     n = grid[0] * grid[1] + self.num_prefix_tokens
     return table[self.relative_index(grid, table.device)].view(n, n, -1).permute(2, 0, 1)[None]
 
+# %% ../nbs/03_pos_embed.ipynb #b184ef8d
 @patch
 def block_args(self: RelativeBiasPosEmbed, grid):
     "`[dict(attn_mask=bias)]` for each block."
