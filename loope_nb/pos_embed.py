@@ -167,22 +167,25 @@ class LearnedPosEmbed(PosEmbed):
                  std: float = .02, # Std of the trunc-normal init
                 ):
         super().__init__(dim, grid)
-        self.std = std
+        self.std = check_number('std', std, low=0, low_open=True)
         self.pos_embed = nn.Parameter(torch.empty(1, self.grid[0] * self.grid[1], dim))  # (1, h*w, dim)
         self.init_weights()
 
     def init_weights(self): trunc_normal_(self.pos_embed, std=self.std)
 
-    def table(self, grid, img=None):
-        grid = check_grid(grid)
-        if grid == self.grid: return self.pos_embed[0]
-        return resample_abs_pos_embed(self.pos_embed, new_size=grid, old_size=self.grid, num_prefix_tokens=0)[0]
-
     def no_weight_decay(self): return {'pos_embed'}
+
+# %% ../nbs/03_pos_embed.ipynb #25b7eea0
+@patch
+def table(self: LearnedPosEmbed, grid, img=None):
+    "The learned table `(h*w, dim)`: as learned on the build grid, resampled bicubically on another."
+    grid = check_grid(grid)
+    if grid == self.grid: return self.pos_embed[0]
+    return resample_abs_pos_embed(self.pos_embed, new_size=grid, old_size=self.grid, num_prefix_tokens=0)[0]
 
 # %% ../nbs/03_pos_embed.ipynb #165edf46
 class _CurvePositions(PosEmbed):
-    "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device."
+    "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device, and `E(X)`."
     def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0):
         super().__init__(check_int('dim', dim, multiple_of=2), grid)
         self.order = order
@@ -191,16 +194,20 @@ class _CurvePositions(PosEmbed):
         self._ranks = _GridCache(16)
         self.curve_rank(self.grid)  # fail now on an order that does not cover the grid
 
-    def curve_rank(self, grid, device=None) -> Tensor:
-        "`X_G`: rank of each patch along the curve, `(h, w)` float32."
-        grid, device = check_grid(grid), torch.device(device or 'cpu')
-        return self._ranks((grid, device), lambda: torch.from_numpy(patch_order(self.order, *grid)).float().to(device))
-
-    def embed(self, positions: Tensor) -> Tensor:
-        "`E(X)`: the sin-cos embedding of real positions `(...)` → `(..., dim)`, with this PE's frequencies."
-        return sincos_embed(positions, self.dim, self.temperature, self.freqs, self.freq_seed)
-
     def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}, freqs={self.freqs!r}"
+
+# %% ../nbs/03_pos_embed.ipynb #a3565d9f
+@patch
+def curve_rank(self: _CurvePositions, grid, device=None) -> Tensor:
+    "`X_G`: rank of each patch along the curve, `(h, w)` float32."
+    grid, device = check_grid(grid), torch.device(device or 'cpu')
+    return self._ranks((grid, device), lambda: torch.from_numpy(patch_order(self.order, *grid)).float().to(device))
+
+# %% ../nbs/03_pos_embed.ipynb #7a500878
+@patch
+def embed(self: _CurvePositions, positions: Tensor) -> Tensor:
+    "`E(X)`: the sin-cos embedding of real positions `(...)` → `(..., dim)`, with this PE's frequencies."
+    return sincos_embed(positions, self.dim, self.temperature, self.freqs, self.freq_seed)
 
 # %% ../nbs/03_pos_embed.ipynb #7fa2ccd4
 class LoopePosEmbed(_CurvePositions):
@@ -275,16 +282,21 @@ class LoopeStaticPosEmbed(_CurvePositions):
         super().__init__(dim, grid, order, temperature, freqs, freq_seed)
         self.static = StaticBias(grid=self.grid, max_offset=max_offset)
 
-    def positions(self, grid) -> Tensor:
-        "`X = X_G + X_S`, `(h, w)`; `StaticBias` resamples its offsets for a new grid."
-        grid = check_grid(grid)
-        offsets = self.static(grid)  # (h, w)
-        return self.curve_rank(grid, offsets.device) + offsets
-
-    def table(self, grid, img=None):
-        return self.embed(self.positions(grid).flatten())  # (h*w, dim)
-
     def no_weight_decay(self): return {n for n, _ in self.static.named_parameters(prefix='static')}
+
+# %% ../nbs/03_pos_embed.ipynb #b5d0d925
+@patch
+def positions(self: LoopeStaticPosEmbed, grid) -> Tensor:
+    "`X = X_G + X_S`, `(h, w)`; `StaticBias` resamples its offsets for a new grid."
+    grid = check_grid(grid)
+    offsets = self.static(grid)  # (h, w)
+    return self.curve_rank(grid, offsets.device) + offsets
+
+# %% ../nbs/03_pos_embed.ipynb #9a091967
+@patch
+def table(self: LoopeStaticPosEmbed, grid, img=None):
+    "`E(X_G + X_S)`: `(h*w, dim)`, row-major, the same for every image."
+    return self.embed(self.positions(grid).flatten())  # (h*w, dim)
 
 # %% ../nbs/03_pos_embed.ipynb #12f8195b
 class FourierPosEmbed(PosEmbed):
@@ -345,12 +357,15 @@ class ConditionalPosEmbed(PosEmbed):
         self.block = check_int('block', block, 0, None if num_blocks is None else check_int('num_blocks', num_blocks) - 1)
         self.peg = PosConv(dim, dim)
 
-    def after_block(self, x, grid, index, num_prefix_tokens):
-        if index != self.block: return x
-        prefix, patches = x[:, :num_prefix_tokens], x[:, num_prefix_tokens:]  # (B, p, C), (B, h*w, C)
-        return torch.cat([prefix, self.peg(patches, check_grid(grid))], 1)
-
     def no_weight_decay(self): return {n for n, _ in self.peg.named_parameters(prefix='peg')}
+
+# %% ../nbs/03_pos_embed.ipynb #94d2a135
+@patch
+def after_block(self: ConditionalPosEmbed, x, grid, index, num_prefix_tokens):
+    "After block `self.block`: `x + DWConv(x)` on the patch tokens `(B, h*w, C)`; identity after the others."
+    if index != self.block: return x
+    prefix, patches = x[:, :num_prefix_tokens], x[:, num_prefix_tokens:]  # (B, p, C), (B, h*w, C)
+    return torch.cat([prefix, self.peg(patches, check_grid(grid))], 1)
 
 # %% ../nbs/03_pos_embed.ipynb #74039543
 class RotaryPosEmbed(PosEmbed):
