@@ -19,24 +19,17 @@ from collections.abc import Callable
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
+from fastcore.basics import patch
 from timm.layers import resample_abs_pos_embed, trunc_normal_, RotaryEmbeddingCat, RotaryEmbeddingMixed
 from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index
 from timm.models.twins import PosConv
 
-from .orders import patch_order, _check_size, _check_int
-from .sincos import sincos_embed, sincos_2d, order_embed, _check_dim, _check_temperature, _check_freqs
-from .context import ContextBias, StaticBias, CONTEXT_VARIANTS, _check_choice
+from .checks import check_int, check_number, check_choice, check_grid, renamed_kwargs, moved_names
+from .orders import patch_order
+from .sincos import sincos_embed, sincos_2d, order_embed, FREQ_SETS
+from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
 
 # %% ../nbs/03_pos_embed.ipynb #c7c3335c
-def _as_grid(grid, name='grid'):
-    "Validate a grid: an `(h, w)` pair of positive ints, or one int for a square grid."
-    if isinstance(grid, torch.Size): grid = tuple(grid)
-    if isinstance(grid, int) and not isinstance(grid, bool): grid = (grid, grid)
-    if not isinstance(grid, (tuple, list)) or len(grid) != 2:
-        raise TypeError(f"`{name}` must be an (h, w) pair of positive ints or an int, got {grid!r}")
-    return _check_size('h', int(grid[0]) if isinstance(grid[0], Tensor) else grid[0]), \
-           _check_size('w', int(grid[1]) if isinstance(grid[1], Tensor) else grid[1])
-
 class PosEmbed(nn.Module):
     "Base class of every positional embedding: built for a `grid`, usable on any grid."
     needs_image = False  # True when the table depends on the input image
@@ -46,20 +39,11 @@ class PosEmbed(nn.Module):
                  grid: tuple[int, int] | int, # `(h, w)` patch grid the PE is built for
                 ):
         super().__init__()
-        self.dim, self.grid = dim, _as_grid(grid)
+        self.dim, self.grid = check_int('dim', dim), check_grid(grid)
 
     def table(self, grid, img=None) -> Tensor | None:
         "The additive table for `grid`: `(h*w, dim)`, `(B, h*w, dim)` if image-conditioned, or `None`."
         return None
-
-    def forward(self, x: Tensor, grid, img: Tensor | None = None) -> Tensor:
-        "Patch tokens `(B, h*w, dim)` in row-major order, plus the PE."
-        grid = _as_grid(grid)
-        if x.ndim != 3 or x.shape[1] != grid[0] * grid[1] or x.shape[2] != self.dim:
-            raise ValueError(f"expected patch tokens of shape (B, {grid[0] * grid[1]}, {self.dim}) for grid "
-                             f"{grid} (patch tokens only, no class token), got {tuple(x.shape)}")
-        pe = self.table(grid, img)
-        return x if pe is None else x + pe.to(x.dtype)  # (B, N, C)
 
     def block_args(self, grid) -> list[dict] | None:
         "Keyword arguments for each transformer block (attention PEs), or `None`."
@@ -75,35 +59,58 @@ class PosEmbed(nn.Module):
 
     def extra_repr(self): return f"dim={self.dim}, grid={self.grid}"
 
+# %% ../nbs/03_pos_embed.ipynb #3cfee614
+@patch
+def forward(self: PosEmbed,
+            x: Tensor, # Patch tokens `(B, h*w, dim)`, row-major
+            grid, # `(h, w)` grid of the tokens
+            img: Tensor | None = None, # The images `(B, C, H, W)` (image-conditioned PEs only)
+           ) -> Tensor: # `(B, h*w, dim)`
+    "Patch tokens `(B, h*w, dim)` in row-major order, plus the PE."
+    grid = check_grid(grid)
+    if x.ndim != 3 or x.shape[1] != grid[0] * grid[1] or x.shape[2] != self.dim:
+        raise ValueError(f"expected patch tokens of shape (B, {grid[0] * grid[1]}, {self.dim}) for grid "
+                         f"{grid} (patch tokens only, no class token), got {tuple(x.shape)}")
+    pe = self.table(grid, img)
+    return x if pe is None else x + pe.to(x.dtype)  # (B, N, C)
+
 # %% ../nbs/03_pos_embed.ipynb #3cc6b802
 class NoPosEmbed(PosEmbed):
     "No positional information: the transformer sees a bag of patches."
 
+# %% ../nbs/03_pos_embed.ipynb #d16436d6
+class _GridCache:
+    "A few tensors a PE derives from a grid (tables, ranks, indices), keyed by grid and device; emptied when full."
+    def __init__(self, size: int = 8): self.size, self.items = size, {}
+
+    def __call__(self, key, build: Callable[[], Tensor]) -> Tensor:
+        "The tensor stored under `key`, built by `build()` the first time it is asked for."
+        if key not in self.items:
+            if len(self.items) >= self.size: self.items.clear()
+            self.items[key] = build()
+        return self.items[key]
+
 # %% ../nbs/03_pos_embed.ipynb #aacc317c
 class FixedPosEmbed(PosEmbed):
     "A fixed table computed by `build(grid)`: buffered for the build grid, cached for others."
-    _cache_size = 8
     def __init__(self, dim, grid):
         super().__init__(dim, grid)
         self.register_buffer('fixed_table', self.build(self.grid), persistent=False)  # (h*w, dim)
-        self._other_tables = {}
+        self._other_tables = _GridCache(8)
 
     def build(self, grid) -> Tensor: raise NotImplementedError
 
     def table(self, grid, img=None):
-        grid = _as_grid(grid)
-        if grid == self.grid: return self.fixed_table
-        like = self.fixed_table
-        cached = self._other_tables.get(grid)
-        if cached is None or cached.device != like.device or cached.dtype != like.dtype:
-            if len(self._other_tables) >= self._cache_size: self._other_tables.clear()
-            cached = self._other_tables[grid] = self.build(grid).to(like)
-        return cached
+        grid, like = check_grid(grid), self.fixed_table
+        if grid == self.grid: return like
+        return self._other_tables((grid, like.device, like.dtype), lambda: self.build(grid).to(like))
 
+# %% ../nbs/03_pos_embed.ipynb #ff62e5cf
 def _freq_options(freqs, freq_seed):
-    "Validate the frequency-set options of a sin-cos PE."
-    return _check_freqs(freqs), _check_int('freq_seed', freq_seed, 0)
+    "The frequency-set options of a sin-cos PE, checked: a name in `FREQ_SETS` and a seed >= 0."
+    return check_choice('freqs', freqs, FREQ_SETS), check_int('freq_seed', freq_seed, 0)
 
+# %% ../nbs/03_pos_embed.ipynb #44dcc7c0
 class SincosOrderPosEmbed(FixedPosEmbed):
     "1-D sin-cos embedding of each patch's rank along a patch `order` (`loope_nb.orders`)."
     def __init__(self,
@@ -114,13 +121,15 @@ class SincosOrderPosEmbed(FixedPosEmbed):
                  freqs: str = 'geometric', # Frequency set (`loope_nb.sincos.FREQ_SETS`)
                  freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
-        self.order, self.temperature = order, _check_temperature(temperature)
+        self.order = order
+        self.temperature = check_number('temperature', temperature, low=0, low_open=True)
         self.freqs, self.freq_seed = _freq_options(freqs, freq_seed)
-        super().__init__(_check_dim(dim), grid)
+        super().__init__(check_int('dim', dim, multiple_of=2), grid)
 
     def build(self, grid): return order_embed(self.order, *grid, self.dim, self.temperature, self.freqs, self.freq_seed)
     def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}, freqs={self.freqs!r}"
 
+# %% ../nbs/03_pos_embed.ipynb #4e2ecd41
 class Sincos1dPosEmbed(SincosOrderPosEmbed):
     "The original Transformer's 1-D sin-cos embedding of the raster (row-major) patch index."
     def __init__(self,
@@ -132,6 +141,7 @@ class Sincos1dPosEmbed(SincosOrderPosEmbed):
                 ):
         super().__init__(dim, grid, order='raster', temperature=temperature, freqs=freqs, freq_seed=freq_seed)
 
+# %% ../nbs/03_pos_embed.ipynb #b747b7a0
 class Sincos2dPosEmbed(FixedPosEmbed):
     "Axial 2-D sin-cos table (MAE / timm): `[E(row) | E(col)]`."
     def __init__(self,
@@ -141,9 +151,9 @@ class Sincos2dPosEmbed(FixedPosEmbed):
                  freqs: str = 'geometric', # Frequency set, over the `dim / 4` frequencies of each axis
                  freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
-        self.temperature = _check_temperature(temperature)
+        self.temperature = check_number('temperature', temperature, low=0, low_open=True)
         self.freqs, self.freq_seed = _freq_options(freqs, freq_seed)
-        super().__init__(_check_dim(dim, 4), grid)
+        super().__init__(check_int('dim', dim, multiple_of=4), grid)
 
     def build(self, grid): return sincos_2d(*grid, self.dim, self.temperature, self.freqs, self.freq_seed)
     def extra_repr(self): return f"{super().extra_repr()}, freqs={self.freqs!r}"
@@ -157,43 +167,49 @@ class LearnedPosEmbed(PosEmbed):
                  std: float = .02, # Std of the trunc-normal init
                 ):
         super().__init__(dim, grid)
-        self.std = std
+        self.std = check_number('std', std, low=0, low_open=True)
         self.pos_embed = nn.Parameter(torch.empty(1, self.grid[0] * self.grid[1], dim))  # (1, h*w, dim)
         self.init_weights()
 
     def init_weights(self): trunc_normal_(self.pos_embed, std=self.std)
 
-    def table(self, grid, img=None):
-        grid = _as_grid(grid)
-        if grid == self.grid: return self.pos_embed[0]
-        return resample_abs_pos_embed(self.pos_embed, new_size=grid, old_size=self.grid, num_prefix_tokens=0)[0]
-
     def no_weight_decay(self): return {'pos_embed'}
+
+# %% ../nbs/03_pos_embed.ipynb #25b7eea0
+@patch
+def table(self: LearnedPosEmbed, grid, img=None):
+    "The learned table `(h*w, dim)`: as learned on the build grid, resampled bicubically on another."
+    grid = check_grid(grid)
+    if grid == self.grid: return self.pos_embed[0]
+    return resample_abs_pos_embed(self.pos_embed, new_size=grid, old_size=self.grid, num_prefix_tokens=0)[0]
 
 # %% ../nbs/03_pos_embed.ipynb #165edf46
 class _CurvePositions(PosEmbed):
-    "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device."
+    "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device, and `E(X)`."
     def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0):
-        super().__init__(_check_dim(dim), grid)
-        self.order, self.temperature = order, _check_temperature(temperature)
+        super().__init__(check_int('dim', dim, multiple_of=2), grid)
+        self.order = order
+        self.temperature = check_number('temperature', temperature, low=0, low_open=True)
         self.freqs, self.freq_seed = _freq_options(freqs, freq_seed)
-        self._ranks = {}
+        self._ranks = _GridCache(16)
         self.curve_rank(self.grid)  # fail now on an order that does not cover the grid
-
-    def curve_rank(self, grid, device=None) -> Tensor:
-        "`X_G`: rank of each patch along the curve, `(h, w)` float32."
-        key = (_as_grid(grid), torch.device(device or 'cpu'))
-        if key not in self._ranks:
-            if len(self._ranks) >= 16: self._ranks.clear()
-            self._ranks[key] = torch.from_numpy(patch_order(self.order, *key[0])).float().to(key[1])
-        return self._ranks[key]
-
-    def embed(self, positions: Tensor) -> Tensor:
-        "`E(X)`: the sin-cos embedding of real positions `(...)` → `(..., dim)`, with this PE's frequencies."
-        return sincos_embed(positions, self.dim, self.temperature, self.freqs, self.freq_seed)
 
     def extra_repr(self): return f"{super().extra_repr()}, order={self.order!r}, freqs={self.freqs!r}"
 
+# %% ../nbs/03_pos_embed.ipynb #a3565d9f
+@patch
+def curve_rank(self: _CurvePositions, grid, device=None) -> Tensor:
+    "`X_G`: rank of each patch along the curve, `(h, w)` float32."
+    grid, device = check_grid(grid), torch.device(device or 'cpu')
+    return self._ranks((grid, device), lambda: torch.from_numpy(patch_order(self.order, *grid)).float().to(device))
+
+# %% ../nbs/03_pos_embed.ipynb #7a500878
+@patch
+def embed(self: _CurvePositions, positions: Tensor) -> Tensor:
+    "`E(X)`: the sin-cos embedding of real positions `(...)` → `(..., dim)`, with this PE's frequencies."
+    return sincos_embed(positions, self.dim, self.temperature, self.freqs, self.freq_seed)
+
+# %% ../nbs/03_pos_embed.ipynb #7fa2ccd4
 class LoopePosEmbed(_CurvePositions):
     "LOOPE: sin-cos embedding of `X = X_G + X_C`, the curve rank plus an image-conditioned offset."
     needs_image = True
@@ -213,7 +229,7 @@ class LoopePosEmbed(_CurvePositions):
                  freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
         super().__init__(dim, grid, order, temperature, freqs, freq_seed)
-        self.variant = _check_choice('variant', variant, tuple(CONTEXT_VARIANTS))
+        self.variant = check_choice('variant', variant, tuple(CONTEXT_VARIANTS))
         kw = dict(patch_size=patch_size, in_chans=in_chans, max_offset=max_offset)
         if init is not None: kw['init'] = init
         if variant == 'ours':
@@ -223,21 +239,33 @@ class LoopePosEmbed(_CurvePositions):
             if given: raise ValueError(f"{', '.join(given)} only apply to variant='ours'; the authors' net has fixed layers")
             self.context = CONTEXT_VARIANTS[variant](grid=self.grid, **kw)
 
-    def positions(self, grid, img: Tensor) -> Tensor:
-        "`X = X_G + X_C`: the position of every patch of every image, `(B, h, w)`."
-        grid = _as_grid(grid)
-        if img is None:
-            raise ValueError("pe='loope' is image-conditioned: pass the images, `img` of shape (B, C, H, W)")
-        offsets = self.context(img)  # (B, h, w)
-        if tuple(offsets.shape[-2:]) != grid:
-            raise ValueError(f"images of size {tuple(img.shape[-2:])} give a {tuple(offsets.shape[-2:])} grid of "
-                             f"offsets, but the tokens form a {grid} grid: pad the images to a multiple of the patch size")
-        return self.curve_rank(grid, img.device) + offsets
+# %% ../nbs/03_pos_embed.ipynb #e35df471
+@patch
+def positions(self: LoopePosEmbed,
+              grid, # `(h, w)` grid of the tokens
+              img: Tensor, # The images `(B, C, H, W)` the offsets are predicted from
+             ) -> Tensor: # `(B, h, w)`
+    "`X = X_G + X_C`: the position of every patch of every image, `(B, h, w)`."
+    grid = check_grid(grid)
+    if img is None:
+        raise ValueError("pe='loope' is image-conditioned: pass the images, `img` of shape (B, C, H, W)")
+    offsets = self.context(img)  # (B, h, w)
+    if tuple(offsets.shape[-2:]) != grid:
+        raise ValueError(f"images of size {tuple(img.shape[-2:])} give a {tuple(offsets.shape[-2:])} grid of "
+                         f"offsets, but the tokens form a {grid} grid: pad the images to a multiple of the patch size")
+    return self.curve_rank(grid, img.device) + offsets
 
-    def table(self, grid, img=None):
-        return self.embed(self.positions(grid, img).flatten(1))  # (B, h*w, dim), row-major
+# %% ../nbs/03_pos_embed.ipynb #07bff9ac
+@patch
+def table(self: LoopePosEmbed, grid, img=None):
+    "`E(X)` of every patch of every image: `(B, h*w, dim)`, row-major."
+    return self.embed(self.positions(grid, img).flatten(1))  # (B, h*w, dim), row-major
 
-    def no_weight_decay(self): return {n for n, _ in self.context.named_parameters(prefix='context')}
+# %% ../nbs/03_pos_embed.ipynb #5001b5e5
+@patch
+def no_weight_decay(self: LoopePosEmbed):
+    "The parameters of the context net: LOOPE's PE, like the other PE tables, is not decayed."
+    return {n for n, _ in self.context.named_parameters(prefix='context')}
 
 # %% ../nbs/03_pos_embed.ipynb #934cff11
 class LoopeStaticPosEmbed(_CurvePositions):
@@ -254,16 +282,21 @@ class LoopeStaticPosEmbed(_CurvePositions):
         super().__init__(dim, grid, order, temperature, freqs, freq_seed)
         self.static = StaticBias(grid=self.grid, max_offset=max_offset)
 
-    def positions(self, grid) -> Tensor:
-        "`X = X_G + X_S`, `(h, w)`; `StaticBias` resamples its offsets for a new grid."
-        grid = _as_grid(grid)
-        offsets = self.static(grid)  # (h, w)
-        return self.curve_rank(grid, offsets.device) + offsets
-
-    def table(self, grid, img=None):
-        return self.embed(self.positions(grid).flatten())  # (h*w, dim)
-
     def no_weight_decay(self): return {n for n, _ in self.static.named_parameters(prefix='static')}
+
+# %% ../nbs/03_pos_embed.ipynb #b5d0d925
+@patch
+def positions(self: LoopeStaticPosEmbed, grid) -> Tensor:
+    "`X = X_G + X_S`, `(h, w)`; `StaticBias` resamples its offsets for a new grid."
+    grid = check_grid(grid)
+    offsets = self.static(grid)  # (h, w)
+    return self.curve_rank(grid, offsets.device) + offsets
+
+# %% ../nbs/03_pos_embed.ipynb #9a091967
+@patch
+def table(self: LoopeStaticPosEmbed, grid, img=None):
+    "`E(X_G + X_S)`: `(h*w, dim)`, row-major, the same for every image."
+    return self.embed(self.positions(grid).flatten())  # (h*w, dim)
 
 # %% ../nbs/03_pos_embed.ipynb #12f8195b
 class FourierPosEmbed(PosEmbed):
@@ -276,15 +309,11 @@ class FourierPosEmbed(PosEmbed):
                  gamma: float = 1., # `γ`: `W_r` is drawn from `N(0, γ⁻²)` (the authors' code: 1)
                 ):
         super().__init__(dim, grid)
-        fourier_dim = dim if fourier_dim is None else fourier_dim
-        if isinstance(fourier_dim, bool) or not isinstance(fourier_dim, int) or fourier_dim < 2 or fourier_dim % 2:
-            raise ValueError(f"`fourier_dim` (|F|) must be a positive even int, got {fourier_dim!r}")
-        hidden_dim = _check_int('hidden_dim', hidden_dim)
-        if isinstance(gamma, bool) or not isinstance(gamma, (int, float)) or not 0 < gamma < math.inf:
-            raise ValueError(f"`gamma` must be a positive number, got {gamma!r}")
-        self.fourier_dim, self.hidden_dim, self.gamma = fourier_dim, hidden_dim, float(gamma)
-        self.W_r = nn.Parameter(torch.empty(fourier_dim // 2, 2))  # (F/2, 2): one frequency vector per row
-        self.mlp = nn.Sequential(nn.Linear(fourier_dim, hidden_dim), nn.GELU(), nn.Linear(hidden_dim, dim))
+        self.fourier_dim = check_int('fourier_dim', dim if fourier_dim is None else fourier_dim, multiple_of=2)
+        self.hidden_dim = check_int('hidden_dim', hidden_dim)
+        self.gamma = check_number('gamma', gamma, low=0, low_open=True)
+        self.W_r = nn.Parameter(torch.empty(self.fourier_dim // 2, 2))  # (F/2, 2): one frequency vector per row
+        self.mlp = nn.Sequential(nn.Linear(self.fourier_dim, self.hidden_dim), nn.GELU(), nn.Linear(self.hidden_dim, dim))
         self.init_weights()
 
     def init_weights(self):
@@ -293,22 +322,27 @@ class FourierPosEmbed(PosEmbed):
         for m in self.mlp:
             if hasattr(m, 'reset_parameters'): m.reset_parameters()
 
-    def positions(self, grid) -> Tensor:
-        "Row and column of every patch, each scaled to `[-1, 1]`: `(h*w, 2)`, row-major."
-        h, w = _as_grid(grid)
-        rows = torch.linspace(-1, 1, h, device=self.W_r.device)
-        cols = torch.linspace(-1, 1, w, device=self.W_r.device)
-        return torch.stack(torch.meshgrid(rows, cols, indexing='ij'), -1).reshape(h * w, 2)
-
-    def table(self, grid, img=None):
-        angles = self.positions(grid) @ self.W_r.T  # (h*w, F/2)
-        features = torch.cat([angles.cos(), angles.sin()], -1) / math.sqrt(self.fourier_dim)  # (h*w, F)
-        return self.mlp(features)  # (h*w, dim)
-
     def no_weight_decay(self): return {n for n, _ in self.named_parameters()}
 
     def extra_repr(self):
         return f"{super().extra_repr()}, fourier_dim={self.fourier_dim}, hidden_dim={self.hidden_dim}, gamma={self.gamma}"
+
+# %% ../nbs/03_pos_embed.ipynb #9a409901
+@patch
+def positions(self: FourierPosEmbed, grid) -> Tensor:
+    "Row and column of every patch, each scaled to `[-1, 1]`: `(h*w, 2)`, row-major."
+    h, w = check_grid(grid)
+    rows = torch.linspace(-1, 1, h, device=self.W_r.device)
+    cols = torch.linspace(-1, 1, w, device=self.W_r.device)
+    return torch.stack(torch.meshgrid(rows, cols, indexing='ij'), -1).reshape(h * w, 2)
+
+# %% ../nbs/03_pos_embed.ipynb #5493855d
+@patch
+def table(self: FourierPosEmbed, grid, img=None):
+    "`MLP([cos | sin](x W_rᵀ) / √F)` at the positions of `grid`: `(h*w, dim)`."
+    angles = self.positions(grid) @ self.W_r.T  # (h*w, F/2)
+    features = torch.cat([angles.cos(), angles.sin()], -1) / math.sqrt(self.fourier_dim)  # (h*w, F)
+    return self.mlp(features)  # (h*w, dim)
 
 # %% ../nbs/03_pos_embed.ipynb #12b58428
 class ConditionalPosEmbed(PosEmbed):
@@ -320,17 +354,18 @@ class ConditionalPosEmbed(PosEmbed):
                  num_blocks: int | None = None, # Number of blocks of the model, to validate `block`
                 ):
         super().__init__(dim, grid)
-        if num_blocks is not None and not 0 <= block < num_blocks:
-            raise ValueError(f"`block` must be in [0, {num_blocks}) for a model of {num_blocks} blocks, got {block}")
-        self.block = block
+        self.block = check_int('block', block, 0, None if num_blocks is None else check_int('num_blocks', num_blocks) - 1)
         self.peg = PosConv(dim, dim)
 
-    def after_block(self, x, grid, index, num_prefix_tokens):
-        if index != self.block: return x
-        prefix, patches = x[:, :num_prefix_tokens], x[:, num_prefix_tokens:]  # (B, p, C), (B, h*w, C)
-        return torch.cat([prefix, self.peg(patches, _as_grid(grid))], 1)
-
     def no_weight_decay(self): return {n for n, _ in self.peg.named_parameters(prefix='peg')}
+
+# %% ../nbs/03_pos_embed.ipynb #94d2a135
+@patch
+def after_block(self: ConditionalPosEmbed, x, grid, index, num_prefix_tokens):
+    "After block `self.block`: `x + DWConv(x)` on the patch tokens `(B, h*w, C)`; identity after the others."
+    if index != self.block: return x
+    prefix, patches = x[:, :num_prefix_tokens], x[:, num_prefix_tokens:]  # (B, p, C), (B, h*w, C)
+    return torch.cat([prefix, self.peg(patches, check_grid(grid))], 1)
 
 # %% ../nbs/03_pos_embed.ipynb #74039543
 class RotaryPosEmbed(PosEmbed):
@@ -346,11 +381,10 @@ class RotaryPosEmbed(PosEmbed):
                  temperature: float | None = None, # Frequency base (default 10000 axial, 10 mixed, as in timm)
                 ):
         super().__init__(dim, grid)
-        if variant not in self.variants:
-            raise ValueError(f"`variant` must be one of {', '.join(self.variants)}, got {variant!r}")
+        self.variant = check_choice('variant', variant, self.variants)
+        num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
         if dim % num_heads or (dim // num_heads) % 4:
             raise ValueError(f"rope2d needs a head width `dim // num_heads` divisible by 4, got dim={dim}, num_heads={num_heads}")
-        self.variant, self.num_blocks = variant, num_blocks
         if variant == 'axial':
             self.rope = RotaryEmbeddingCat(dim // num_heads, in_pixels=False, grid_indexing='ij',
                                            temperature=10000. if temperature is None else temperature)
@@ -358,14 +392,17 @@ class RotaryPosEmbed(PosEmbed):
             self.rope = RotaryEmbeddingMixed(dim, depth=num_blocks, num_heads=num_heads, grid_indexing='ij',
                                              temperature=10. if temperature is None else temperature)
 
-    def block_args(self, grid):
-        emb = self.rope.get_embed(list(_as_grid(grid)))  # axial (h*w, 2*hd); mixed (blocks, heads, h*w, 2*hd)
-        if self.variant == 'axial': return [dict(rope=emb)] * self.num_blocks
-        return [dict(rope=e) for e in emb]
-
     def no_weight_decay(self): return {n for n, _ in self.rope.named_parameters(prefix='rope')}
 
     def extra_repr(self): return f"{super().extra_repr()}, variant={self.variant!r}"
+
+# %% ../nbs/03_pos_embed.ipynb #5921dfbc
+@patch
+def block_args(self: RotaryPosEmbed, grid):
+    "`[dict(rope=angles)]` for each block: the same angles (axial) or each block's own (mixed)."
+    emb = self.rope.get_embed(list(check_grid(grid)))  # axial (h*w, 2*hd); mixed (blocks, heads, h*w, 2*hd)
+    if self.variant == 'axial': return [dict(rope=emb)] * self.num_blocks
+    return [dict(rope=e) for e in emb]
 
 # %% ../nbs/03_pos_embed.ipynb #7945c02f
 def resample_rel_pos_table(table: Tensor, # `((2h-1)*(2w-1) + 3*prefix, heads)`: a `RelPosBias` table
@@ -374,7 +411,7 @@ def resample_rel_pos_table(table: Tensor, # `((2h-1)*(2w-1) + 3*prefix, heads)`:
                            num_prefix_tokens: int = 0, # 1 when the table ends with BEiT's 3 class-token entries
                           ) -> Tensor: # `((2h'-1)*(2w'-1) + 3*prefix, heads)`
     "Resample a flat relative-position bias table to a new grid, bicubically (class-token entries kept)."
-    (h, w), (nh, nw) = _as_grid(old_grid), _as_grid(new_grid)
+    (h, w), (nh, nw) = check_grid(old_grid, 'old_grid'), check_grid(new_grid, 'new_grid')
     if (h, w) == (nh, nw): return table
     extra = 3 * num_prefix_tokens
     offsets, prefix = table[:len(table) - extra], table[len(table) - extra:]
@@ -382,6 +419,7 @@ def resample_rel_pos_table(table: Tensor, # `((2h-1)*(2w-1) + 3*prefix, heads)`:
     image = F.interpolate(image, size=(2 * nh - 1, 2 * nw - 1), mode='bicubic', align_corners=False)
     return torch.cat([image.flatten(2)[0].T.to(table.dtype), prefix])
 
+# %% ../nbs/03_pos_embed.ipynb #1e70e9bc
 class RelativeBiasPosEmbed(PosEmbed):
     "Learned relative position bias per head and block (Swin / BEiT), via timm's `RelPosBias`."
     def __init__(self,
@@ -393,35 +431,40 @@ class RelativeBiasPosEmbed(PosEmbed):
                  shared: bool = False, # One table for all blocks (BEiT's shared variant)
                 ):
         super().__init__(dim, grid)
-        if num_prefix_tokens not in (0, 1):
+        self.num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
+        self.num_prefix_tokens, self.shared = check_int('num_prefix_tokens', num_prefix_tokens, 0), shared
+        if self.num_prefix_tokens > 1:  # BEiT's class-token entries exist for one prefix token only
             raise ValueError(f"relbias supports 0 or 1 prefix (class) token, got num_prefix_tokens={num_prefix_tokens}")
-        self.num_heads, self.num_blocks, self.num_prefix_tokens, self.shared = num_heads, num_blocks, num_prefix_tokens, shared
         self.biases = nn.ModuleList([RelPosBias(self.grid, num_heads, prefix_tokens=num_prefix_tokens)
                                      for _ in range(1 if shared else num_blocks)])
-        self._index = {}
-
-    def relative_index(self, grid, device) -> Tensor:
-        "Index of the table entry of every (query, key) token pair, flattened, cached per grid."
-        key = (_as_grid(grid), torch.device(device))
-        if key not in self._index:
-            if len(self._index) >= 8: self._index.clear()
-            self._index[key] = gen_relative_position_index(key[0], class_token=self.num_prefix_tokens > 0,
-                                                           device=key[1]).view(-1)
-        return self._index[key]
-
-    def bias(self, grid, index: int = 0) -> Tensor:
-        "The additive attention bias of block `index` for `grid`: `(1, heads, p + h*w, p + h*w)`."
-        grid, module = _as_grid(grid), self.biases[0 if self.shared else index]
-        if grid == self.grid: return module.get_bias()
-        table = resample_rel_pos_table(module.relative_position_bias_table, self.grid, grid, self.num_prefix_tokens)
-        n = grid[0] * grid[1] + self.num_prefix_tokens
-        return table[self.relative_index(grid, table.device)].view(n, n, -1).permute(2, 0, 1)[None]
-
-    def block_args(self, grid):
-        biases = [self.bias(grid, i) for i in range(len(self.biases))]
-        return [dict(attn_mask=biases[0 if self.shared else i]) for i in range(self.num_blocks)]
+        self._index = _GridCache(8)
 
     def no_weight_decay(self): return {n for n, _ in self.biases.named_parameters(prefix='biases')}
+
+# %% ../nbs/03_pos_embed.ipynb #43f1a679
+@patch
+def relative_index(self: RelativeBiasPosEmbed, grid, device) -> Tensor:
+    "Index of the table entry of every (query, key) token pair, flattened, cached per grid."
+    grid, device = check_grid(grid), torch.device(device)
+    return self._index((grid, device), lambda: gen_relative_position_index(
+        grid, class_token=self.num_prefix_tokens > 0, device=device).view(-1))
+
+# %% ../nbs/03_pos_embed.ipynb #6d33f707
+@patch
+def bias(self: RelativeBiasPosEmbed, grid, index: int = 0) -> Tensor:
+    "The additive attention bias of block `index` for `grid`: `(1, heads, p + h*w, p + h*w)`."
+    grid, module = check_grid(grid), self.biases[0 if self.shared else index]
+    if grid == self.grid: return module.get_bias()
+    table = resample_rel_pos_table(module.relative_position_bias_table, self.grid, grid, self.num_prefix_tokens)
+    n = grid[0] * grid[1] + self.num_prefix_tokens
+    return table[self.relative_index(grid, table.device)].view(n, n, -1).permute(2, 0, 1)[None]
+
+# %% ../nbs/03_pos_embed.ipynb #b184ef8d
+@patch
+def block_args(self: RelativeBiasPosEmbed, grid):
+    "`[dict(attn_mask=bias)]` for each block."
+    biases = [self.bias(grid, i) for i in range(len(self.biases))]
+    return [dict(attn_mask=biases[0 if self.shared else i]) for i in range(self.num_blocks)]
 
 # %% ../nbs/03_pos_embed.ipynb #e5ef6dd4
 POS_EMBEDS = {
@@ -438,9 +481,10 @@ POS_EMBEDS = {
     'fourier': FourierPosEmbed,
 }
 
-_SPEC_OPTION = {'sincos_order': 'order', 'loope': 'order', 'loope_static': 'order', 'rope2d': 'variant'}
+# %% ../nbs/03_pos_embed.ipynb #3b3c6035
+_SPEC_OPTION = {'sincos_order': 'order', 'loope': 'order', 'loope_static': 'order', 'rope2d': 'variant'}  # the positional ':option'
 
-# %% ../nbs/03_pos_embed.ipynb #ad455876
+# %% ../nbs/03_pos_embed.ipynb #ccf67f2a
 def _spec_value(text: str):
     "A spec value: int, float, bool (`true` / `false`) or, failing those, the string itself."
     if text.lower() in ('true', 'false'): return text.lower() == 'true'
@@ -448,13 +492,14 @@ def _spec_value(text: str):
     if re.fullmatch(r'[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?', text): return float(text)
     return text
 
-def parse_pos_embed(spec: str) -> tuple[str, dict]:
+# %% ../nbs/03_pos_embed.ipynb #e0a10d00
+@renamed_kwargs(spec='pe')
+def parse_pos_embed(pe: str, # A PE spec: 'name', 'name:option' or 'name:[option,]key=value,...'
+                   ) -> tuple[str, dict]:
     "Split a PE spec `'name'`, `'name:option'` or `'name:[option,]key=value,...'` into the registry name and its keyword arguments."
-    if not isinstance(spec, str):
-        raise TypeError(f"a positional embedding is named by a string, got {spec!r}")
-    name, colon, rest = spec.partition(':')
-    if name not in POS_EMBEDS:
-        raise ValueError(f"Unknown positional embedding {name!r}; known: {', '.join(POS_EMBEDS)}")
+    if not isinstance(pe, str): raise TypeError(f"a positional embedding is named by a string, got {pe!r}")
+    name, colon, rest = pe.partition(':')
+    if name not in POS_EMBEDS: raise ValueError(f"Unknown positional embedding {name!r}; known: {', '.join(POS_EMBEDS)}")
     if not colon: return name, {}
     valid, kwargs = pos_embed_options(name), {}
     for k, item in enumerate(rest.split(',')):
@@ -462,33 +507,36 @@ def parse_pos_embed(spec: str) -> tuple[str, dict]:
         if not eq:  # a positional option: only first, only where the PE has one, kept as a string
             if k or name not in _SPEC_OPTION:
                 where = 'first, ' if name in _SPEC_OPTION else ''
-                raise ValueError(f"{name!r} takes no positional ':option' {key!r} here (in {spec!r}); give options as "
+                raise ValueError(f"{name!r} takes no positional ':option' {key!r} here (in {pe!r}); give options as "
                                  f"key=value ({where}valid keys: {', '.join(valid) or 'none'})")
             key, value = _SPEC_OPTION[name], key
-            if not value: raise ValueError(f"empty option in the PE spec {spec!r}")
+            if not value: raise ValueError(f"empty option in the PE spec {pe!r}")
         else:
-            if not key or not value: raise ValueError(f"options are key=value with both parts, got {item!r} in {spec!r}")
-            if key not in valid:
-                raise ValueError(f"pe={name!r} has no option {key!r} (in {spec!r}); valid: {', '.join(valid) or 'none'}")
+            if not key or not value: raise ValueError(f"options are key=value with both parts, got {item!r} in {pe!r}")
+            if key not in valid: raise ValueError(f"pe={name!r} has no option {key!r} (in {pe!r}); valid: {', '.join(valid) or 'none'}")
             value = _spec_value(value)
-        if key in kwargs: raise ValueError(f"option {key!r} given twice in the PE spec {spec!r}")
+        if key in kwargs: raise ValueError(f"option {key!r} given twice in the PE spec {pe!r}")
         kwargs[key] = value
     return name, kwargs
 
-def pos_embed_options(name: str) -> list[str]:
-    "Keyword arguments the PE `name` (or a spec's name) accepts besides `dim` and `grid`."
-    name = parse_pos_embed(name.partition(':')[0] if isinstance(name, str) else name)[0]
+# %% ../nbs/03_pos_embed.ipynb #8d213a26
+@renamed_kwargs(name='pe')
+def pos_embed_options(pe: str, # A PE spec (only its name matters)
+                     ) -> list[str]:
+    "Keyword arguments the PE `pe` (or a spec's name) accepts besides `dim` and `grid`."
+    name = parse_pos_embed(pe.partition(':')[0] if isinstance(pe, str) else pe)[0]
     params = list(inspect.signature(POS_EMBEDS[name]).parameters)
     return [p for p in params if p not in ('dim', 'grid')]
 
 # %% ../nbs/03_pos_embed.ipynb #f983837e
-def create_pos_embed(name: str, # A PE spec: a name in `POS_EMBEDS`, optionally with options (e.g. 'sincos_order:hilbert,freqs=f3')
+@renamed_kwargs(name='pe')
+def create_pos_embed(pe: str, # A PE spec: a name in `POS_EMBEDS`, optionally with options (e.g. 'sincos_order:hilbert,freqs=f3')
                      dim: int, # Token width
                      grid, # `(h, w)` patch grid to build for (any grid works afterwards)
-                     **kwargs, # Options of that PE (see `pos_embed_options(name)`)
+                     **kwargs, # Options of that PE (see `pos_embed_options(pe)`)
                     ) -> PosEmbed:
     "Build the positional embedding of a spec, validating its name and options."
-    name, options = parse_pos_embed(name)
+    name, options = parse_pos_embed(pe)
     accepted = pos_embed_options(name)
     unknown = [k for k in kwargs if k not in accepted]
     if unknown:
@@ -496,3 +544,6 @@ def create_pos_embed(name: str, # A PE spec: a name in `POS_EMBEDS`, optionally 
     clash = [k for k in options if k in kwargs]
     if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec ({clash[0]}={options[clash[0]]!r}) and as a keyword")
     return POS_EMBEDS[name](dim, grid, **options, **kwargs)
+
+# %% ../nbs/03_pos_embed.ipynb #c5e9dfa0
+__getattr__ = moved_names(__name__, {'_as_grid': 'loope_nb.checks:check_grid'})

@@ -12,14 +12,14 @@ __all__ = ['PAPER_BITS', 'THREE_CELL_GROUPS', 'TASKS', 'PROBES', 'DIRECTIONS', '
 
 # %% ../nbs/05_three_cell.ipynb #6d160973
 import math
-import numbers
 import warnings
 from functools import lru_cache
 
 import torch
 from torch import Tensor
 import matplotlib.pyplot as plt
-from .orders import _check_int, _check_grid as _check_grid_pair
+from fastcore.basics import patch
+from .checks import check_int, check_number, check_choice, check_grid
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
@@ -48,11 +48,12 @@ def offset_table(grid: tuple[int, int], # `(h, w)` of the patch grid
     keys, count = keys[many], count[many]
     return ab, torch.cumsum(count, 0) - count, count, keys
 
-# %% ../nbs/05_three_cell.ipynb #a8ce60e9
+# %% ../nbs/05_three_cell.ipynb #b2fb9163
 PAPER_BITS = ('green_closer', 'blue_closer', 'counter_clockwise',  # names of the 6 bits of `task='paper'`, in order
               'green_box_larger', 'blue_box_larger', 'sum_inside')
 THREE_CELL_GROUPS = {'distance': (0, 1), 'orientation': (2,), 'area': (3, 4), 'vector_sum': (5,)}  # the validator's groups
 
+# %% ../nbs/05_three_cell.ipynb #21211c6b
 def paper_bits(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of R, G, B (red, green, blue)
                grid: tuple[int, int], # `(h, w)` of the patch grid
               ) -> Tensor: # `(..., 6)` float32 of 0/1, in the order of `PAPER_BITS`
@@ -67,12 +68,13 @@ def paper_bits(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of R, G, B (red
     inside = (tip >= 0).all(-1) & (tip[..., 0] < grid[0]) & (tip[..., 1] < grid[1])
     return torch.stack([d2g < d2b, d2b < d2g, cross > 0, area_g > area_b, area_b > area_g, inside], -1).float()
 
-# %% ../nbs/05_three_cell.ipynb #ac9d2cf2
+# %% ../nbs/05_three_cell.ipynb #ca081e2b
 def _uniform_index(count, gen):
     "One uniform draw in `0..count[i]-1` for every entry of `count`."
     u = torch.rand(count.shape, generator=gen, dtype=torch.float64)
     return torch.minimum((u * count).long(), count - 1)
 
+# %% ../nbs/05_three_cell.ipynb #c3a8ae13
 def _draw_paper_rejection(n, h, w, gen, pool=4096):
     "`(n, 3, 2)` cells R, G, B by Algorithm 4: the mode first, then red, keys and pairs, redrawn until valid."
     pairs, start, count, _ = offset_table((h, w))
@@ -101,7 +103,7 @@ def _draw_paper_rejection(n, h, w, gen, pool=4096):
             rows = rows[len(found):]
     return cells
 
-# %% ../nbs/05_three_cell.ipynb #b25c6d42
+# %% ../nbs/05_three_cell.ipynb #05cb9acc
 @lru_cache(maxsize=8)
 def _placement_weights(h, w):
     "Per mode: every (green offset, blue offset) Algorithm 4 can accept, and the CDF of its probability."
@@ -120,6 +122,7 @@ def _placement_weights(h, w):
                torch.where(key[g] > key[b], reds / (cg * cb), 0.)]                     # blue closer
     return [(g[wt > 0], b[wt > 0], torch.cumsum(wt[wt > 0], 0)) for wt in weights]
 
+# %% ../nbs/05_three_cell.ipynb #395db94a
 def _draw_paper_exact(n, h, w, gen):
     "`(n, 3, 2)` cells with Algorithm 4's distribution, drawn without rejection from the cached table of weights."
     pairs = offset_table((h, w))[0]
@@ -135,17 +138,19 @@ def _draw_paper_exact(n, h, w, gen):
     red = low + _uniform_index(room, gen)                                      # uniform among the valid red cells
     return torch.stack([red, red + og, red + ob], 1)
 
+# %% ../nbs/05_three_cell.ipynb #90a78a86
 def _draw_paper(n, h, w, gen, exact=None):
     "`(n, 3, 2)` cells R, G, B by Algorithm 4: exact weights up to 2,048 offsets (grids to about 20x20), else rejection."
     if exact is None: exact = len(offset_table((h, w))[0]) <= 2048
     return _draw_paper_exact(n, h, w, gen) if exact else _draw_paper_rejection(n, h, w, gen)
 
-# %% ../nbs/05_three_cell.ipynb #e610dafc
+# %% ../nbs/05_three_cell.ipynb #240062ea
 TASKS: dict[str, int] = {'paper': 6, 'absolute': 16, 'direction': 8, 'closer': 2}  # task -> outputs of the model
 PROBES = ('absolute', 'direction', 'closer')  # the single-label probes (this project's, not the paper's)
 
 DIRECTIONS = ['E', 'NE', 'N', 'NW', 'W', 'SW', 'S', 'SE']  # `direction` class names, 0 = east, counter-clockwise
 
+# %% ../nbs/05_three_cell.ipynb #8ac661c4
 def absolute_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of A, B, C
                    grid: tuple[int, int], # `(h, w)` of the patch grid
                   ) -> Tensor: # `(...)` long in `0..15`
@@ -153,6 +158,7 @@ def absolute_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of A, B, C
     h, w = grid
     return (cells[..., 0, 0] * 4 // h) * 4 + cells[..., 0, 1] * 4 // w
 
+# %% ../nbs/05_three_cell.ipynb #2cbccfbe
 def direction_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of A, B, C
                    ) -> Tensor: # `(...)` long in `0..7`
     "Compass sector of B seen from A: 0 = east, counter-clockwise, rows grow downward."
@@ -160,12 +166,14 @@ def direction_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of A, B, C
     dcol = (cells[..., 1, 1] - cells[..., 0, 1]).double()
     return torch.round(torch.atan2(-drow, dcol) / (math.pi / 4)).long() % 8
 
+# %% ../nbs/05_three_cell.ipynb #3daeed07
 def closer_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of A, B, C
                 ) -> Tensor: # `(...)` long in `0..1`
     "1 if B is strictly closer to A than C is (Euclidean, in cells), else 0."
     dist2 = ((cells[..., 1:, :] - cells[..., :1, :]) ** 2).sum(-1)  # (..., 2) squared distances A-B, A-C: exact in ints
     return (dist2[..., 0] < dist2[..., 1]).long()
 
+# %% ../nbs/05_three_cell.ipynb #a39537cb
 def three_cell_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of the red, green, blue cells
                      task: str, # A name in `TASKS`
                      grid: tuple[int, int], # `(h, w)` of the patch grid
@@ -175,39 +183,32 @@ def three_cell_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of the re
     if task == 'absolute': return absolute_label(cells, grid)
     return direction_label(cells) if task == 'direction' else closer_label(cells)
 
+# %% ../nbs/05_three_cell.ipynb #f0631f57
 def class_names(task: str) -> list[str]:
     "Readable names of the outputs of `task`: the bits of 'paper', the classes of a probe."
-    _check_task(task)
+    check_choice('task', task, TASKS)
     if task == 'paper': return list(PAPER_BITS)
     if task == 'absolute': return [f'block {k} (r{k // 4},c{k % 4})' for k in range(16)]
     return list(DIRECTIONS) if task == 'direction' else ['C closer', 'B closer']
 
 # %% ../nbs/05_three_cell.ipynb #fb8d6074
-def _check_task(task):
-    if task not in TASKS: raise ValueError(f"Unknown `task` {task!r}; known tasks: {', '.join(TASKS)}")
-    return task
-
-def _check_grid(grid, task=None):
-    "Validate `grid` (an `(h, w)` pair of positive ints, or one int for a square) and that `task` fits in it."
-    h, w = _check_grid_pair(grid)
+def _check_task_grid(grid, # `(h, w)` or one int, checked by `check_grid`
+                     task: str, # A name in `TASKS` (already checked)
+                    ) -> tuple[int, int]:
+    "`grid` as `(h, w)`, if it is big enough for every case of `task` to be possible."
+    h, w = check_grid(grid)
     need = dict(paper=(h >= 3 and w >= 3, 'h >= 3 and w >= 3'), absolute=(h >= 4 and w >= 4, 'h >= 4 and w >= 4'),
                 direction=(h >= 2 and w >= 2, 'h >= 2 and w >= 2'), closer=(h * w >= 3, 'h * w >= 3'))
-    if task is not None and not need[task][0]:
-        raise ValueError(f"`grid` {(h, w)} is too small for task {task!r}: every case must be possible, "
-                         f"which needs {need[task][1]}")
+    fits, text = need[task]
+    if not fits: raise ValueError(f"`grid` {(h, w)} is too small for task {task!r}: every case must be possible, which needs {text}")
     return h, w
 
-def _check_noise(noise):
-    if (isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not math.isfinite(noise)
-        or not 0 <= noise <= 1e6):
-        raise ValueError(f"`noise` must be a finite number in [0, 1e6] (a std in pixel units; the cells are 1), got {noise!r}")
-    return float(noise)
-
-# %% ../nbs/05_three_cell.ipynb #a203d1c0
+# %% ../nbs/05_three_cell.ipynb #90467b12
 def _grid_cells(h, w):
     "`(h*w, 2)` long: `(row, col)` of every cell, row-major."
     return torch.stack(torch.meshgrid(torch.arange(h), torch.arange(w), indexing='ij'), -1).reshape(-1, 2)
 
+# %% ../nbs/05_three_cell.ipynb #712a2fa5
 @lru_cache(maxsize=16)
 def _placement_table(task, h, w):
     "Placements (cell indices) grouped by label: `(table, count, offset)`; rows of `table` are `A` or `(A, B)`."
@@ -223,33 +224,38 @@ def _placement_table(task, h, w):
     count = torch.bincount(labels, minlength=TASKS[task])
     return table[order], count, torch.cumsum(count, 0) - count
 
+# %% ../nbs/05_three_cell.ipynb #fff2b48f
 def _other_cells(taken, n, gen):
     "Uniform cell index in `0..n-1` avoiding the distinct cells of each row of `taken` `(m, k)`."
     x = torch.randint(0, n - taken.shape[1], (taken.shape[0],), generator=gen)
     for t in taken.sort(1).values.T: x = x + (x >= t)  # skip the taken cells, smallest first
     return x
 
+# %% ../nbs/05_three_cell.ipynb #3ae2c59f
+def _draw_closer(y, h, w, gen):
+    "`(m, 3)` cell indices of A, B, C for the `closer` labels `y`: A, then two cells at different distances from it."
+    n, m, cells = h * w, len(y), _grid_cells(h, w)
+    a, pq = torch.empty(m, dtype=torch.long), torch.empty(m, 2, dtype=torch.long)
+    todo = torch.arange(m)
+    while len(todo):  # redraw the rows whose two cells are at the same distance from A
+        a[todo] = torch.randint(0, n, (len(todo),), generator=gen)
+        p = _other_cells(a[todo, None], n, gen)
+        q = _other_cells(torch.stack([a[todo], p], 1), n, gen)
+        pq[todo] = torch.stack([p, q], 1)
+        d2 = ((cells[pq[todo]] - cells[a[todo], None]) ** 2).sum(-1)   # (len(todo), 2)
+        todo = todo[d2[:, 0] == d2[:, 1]]
+    d2 = ((cells[pq] - cells[a, None]) ** 2).sum(-1)
+    near_first = d2[:, 0] < d2[:, 1]
+    b = torch.where(near_first == (y == 1), pq[:, 0], pq[:, 1])
+    return torch.stack([a, b, pq.sum(1) - b], 1)
+
+# %% ../nbs/05_three_cell.ipynb #89d4b505
 def _draw_placements(y, task, h, w, gen):
-    "`(m, 3)` cell indices of A, B, C consistent with the labels `y` `(m,)`."
-    n, m = h * w, len(y)
-    if task == 'closer':
-        cells = _grid_cells(h, w)
-        a, pq = torch.empty(m, dtype=torch.long), torch.empty(m, 2, dtype=torch.long)
-        todo = torch.arange(m)
-        while len(todo):  # redraw the rows whose two cells are at the same distance from A
-            a[todo] = torch.randint(0, n, (len(todo),), generator=gen)
-            p = _other_cells(a[todo, None], n, gen)
-            q = _other_cells(torch.stack([a[todo], p], 1), n, gen)
-            pq[todo] = torch.stack([p, q], 1)
-            d2 = ((cells[pq[todo]] - cells[a[todo], None]) ** 2).sum(-1)   # (len(todo), 2)
-            todo = todo[d2[:, 0] == d2[:, 1]]
-        d2 = ((cells[pq] - cells[a, None]) ** 2).sum(-1)
-        near_first = d2[:, 0] < d2[:, 1]
-        b = torch.where(near_first == (y == 1), pq[:, 0], pq[:, 1])
-        return torch.stack([a, b, pq.sum(1) - b], 1)
+    "`(m, 3)` cell indices of A, B, C consistent with the labels `y` `(m,)` of a probe."
+    if task == 'closer': return _draw_closer(y, h, w, gen)
     table, count, offset = _placement_table(task, h, w)
     drawn = table[offset[y] + _uniform_index(count[y], gen)]               # (m, 1) or (m, 2)
-    while drawn.shape[1] < 3: drawn = torch.cat([drawn, _other_cells(drawn, n, gen)[:, None]], 1)
+    while drawn.shape[1] < 3: drawn = torch.cat([drawn, _other_cells(drawn, h * w, gen)[:, None]], 1)
     return drawn
 
 # %% ../nbs/05_three_cell.ipynb #03a5ac84
@@ -283,10 +289,10 @@ def make_three_cell(n: int, # Number of images
                     device: str | torch.device | None = None, # Where to draw the images (default CPU)
                    ) -> tuple[Tensor, Tensor, Tensor]: # `x` `(n, 3, h*p, w*p)`; `y` `(n, 6)` float ('paper') or `(n,)` long; `cells` `(n, 3, 2)`
     "Three-Cell images, their targets for `task`, and the `(row, col)` of the red, green and blue cells."
-    _check_task(task)
-    h, w = _check_grid(grid, task)
-    n, patch, seed = _check_int('n', n, 1), _check_int('patch', patch, 1), _check_int('seed', seed, 0)
-    noise = _check_noise(noise)
+    task = check_choice('task', task, TASKS)
+    h, w = _check_task_grid(grid, task)
+    n, patch, seed = check_int('n', n), check_int('patch', patch), check_int('seed', seed, 0)
+    noise = check_number('noise', noise, 0, 1e6, what='a std in pixel units (the cells are 1)')
     gen = torch.Generator().manual_seed(seed)
     if task == 'paper': cells = _draw_paper(n, h, w, gen)
     else: cells = _grid_cells(h, w)[_draw_placements(torch.randint(0, TASKS[task], (n,), generator=gen), task, h, w, gen)]
@@ -298,12 +304,43 @@ def make_three_cell(n: int, # Number of images
         x += noise * background * torch.randn(x.shape, generator=noise_gen).to(x.device)
     return x, y.to(x.device), cells.to(x.device)
 
-# %% ../nbs/05_three_cell.ipynb #1de6a87d
+# %% ../nbs/05_three_cell.ipynb #3fcd61e8
 def _bits_title(bits):
     "The names of the bits that are 1, two per line (`-` when none is)."
     names = [name for name, bit in zip(PAPER_BITS, bits.tolist()) if bit]
     return '\n'.join(', '.join(names[i:i + 2]) for i in range(0, len(names), 2)) or '-'
 
+# %% ../nbs/05_three_cell.ipynb #c49eb736
+def _mark_task(ax, task, centres, H, W, patch):
+    "Draw what the target of `task` depends on; `centres` `(3, 2)` are the cells' `(x, y)` in pixels of an `H x W` image."
+    if task == 'absolute':  # the 4 x 4 blocks
+        for k in range(1, 4):
+            ax.axvline(math.ceil(k * (W // patch) / 4) * patch, color='w', lw=1.2)
+            ax.axhline(math.ceil(k * (H // patch) / 4) * patch, color='w', lw=1.2)
+    if task == 'direction':
+        ax.annotate('', xy=centres[1].tolist(), xytext=centres[0].tolist(), arrowprops=dict(arrowstyle='->', color='w', lw=1))
+    if task in ('closer', 'paper'):
+        for k, style in [(1, '-'), (2, ':')]: ax.plot(*zip(centres[0].tolist(), centres[k].tolist()), style, color='w', lw=1)
+    if task == 'paper':  # the fourth corner G + B - R of bit 5, hollow (it may lie outside the image)
+        ax.plot(*(centres[1] + centres[2] - centres[0]).tolist(), 's', mfc='none', mec='w', ms=5, clip_on=True)
+        ax.set_xlim(0, W); ax.set_ylim(H, 0)
+
+# %% ../nbs/05_three_cell.ipynb #3807bb44
+def _target_title(ax, task, y, pred=None):
+    "Title `ax` with the target `y` by name; with `pred`, what the prediction got right (green title) or wrong (red)."
+    if task == 'paper':
+        title, colour = _bits_title(torch.as_tensor(y)), 'k'
+        if pred is not None:
+            wrong = torch.as_tensor(y).float() != torch.as_tensor(pred).float()
+            title += '\npred: ' + ('wrong ' + _bits_title(wrong) if wrong.any() else 'all 6 right')
+            colour = 'r' if wrong.any() else 'g'
+        return ax.set_title(title, fontsize=6.5, color=colour)
+    names = class_names(task) if task else None
+    title = f'block {int(y)}' if task == 'absolute' else names[int(y)] if names else str(int(y))
+    if pred is not None: title += f' / {names[int(pred)] if names and task != "absolute" else int(pred)}'
+    ax.set_title(title, fontsize=8, color='k' if pred is None else ('g' if int(pred) == int(y) else 'r'))
+
+# %% ../nbs/05_three_cell.ipynb #c4e00595
 def plot_three_cell(x: Tensor, # `(3, H, W)` image
                     cells: Tensor, # `(3, 2)` `(row, col)` of the red, green, blue cells
                     task: str | None = None, # Task whose target is drawn (and what it depends on)
@@ -315,41 +352,16 @@ def plot_three_cell(x: Tensor, # `(3, H, W)` image
     "Draw one Three-Cell image with its patch grid, the cells marked and its target (by name) as title."
     x, cells = x.detach().cpu(), cells.detach().cpu()
     H, W = x.shape[-2:]
-    h, w = H // patch, W // patch
     if ax is None: _, ax = plt.subplots(figsize=(2.2, 2.2 * H / W), dpi=72)
     ax.imshow(x.permute(1, 2, 0).clamp(0, 1).numpy(), extent=(0, W, H, 0), interpolation='nearest')
     thin = dict(color='0.35', lw=0.4)
-    for k in range(1, w): ax.axvline(k * patch, **thin)
-    for k in range(1, h): ax.axhline(k * patch, **thin)
+    for k in range(1, W // patch): ax.axvline(k * patch, **thin)
+    for k in range(1, H // patch): ax.axhline(k * patch, **thin)
     centres = (cells.flip(-1).float() + 0.5) * patch                      # (3, 2) (x, y) in pixels
-    if task == 'absolute':
-        for k in range(1, 4):
-            ax.axvline(math.ceil(k * w / 4) * patch, color='w', lw=1.2)
-            ax.axhline(math.ceil(k * h / 4) * patch, color='w', lw=1.2)
-    if task == 'direction':
-        ax.annotate('', xy=centres[1].tolist(), xytext=centres[0].tolist(),
-                    arrowprops=dict(arrowstyle='->', color='w', lw=1))
-    if task in ('closer', 'paper'):
-        for k, style in [(1, '-'), (2, ':')]:
-            ax.plot(*zip(centres[0].tolist(), centres[k].tolist()), style, color='w', lw=1)
-    if task == 'paper':  # the fourth corner G + B - R of bit 5, hollow (it may lie outside the image)
-        ax.plot(*(centres[1] + centres[2] - centres[0]).tolist(), 's', mfc='none', mec='w', ms=5, clip_on=True)
-        ax.set_xlim(0, W); ax.set_ylim(H, 0)
+    _mark_task(ax, task, centres, H, W, patch)
     for (cx, cy), letter in zip(centres.tolist(), 'RGB' if task == 'paper' else 'ABC'):
         ax.text(cx, cy, letter, ha='center', va='center', color='w', fontsize=7, fontweight='bold')
-    if y is not None and task == 'paper':
-        title, colour = _bits_title(torch.as_tensor(y)), 'k'
-        if pred is not None:
-            wrong = [name for name, a, b in zip(PAPER_BITS, torch.as_tensor(y).tolist(), torch.as_tensor(pred).tolist()) if a != b]
-            title += '\npred: ' + ('wrong ' + '\n'.join(', '.join(wrong[i:i + 2]) for i in range(0, len(wrong), 2)) if wrong else 'all 6 right')
-            colour = 'r' if wrong else 'g'
-        ax.set_title(title, fontsize=6.5, color=colour)
-    elif y is not None:
-        names = class_names(task) if task else None
-        title = names[int(y)] if names else str(int(y))
-        if task == 'absolute': title = f'block {int(y)}'
-        if pred is not None: title += f' / {names[int(pred)] if names and task != "absolute" else int(pred)}'
-        ax.set_title(title, fontsize=8, color='k' if pred is None else ('g' if int(pred) == int(y) else 'r'))
+    if y is not None: _target_title(ax, task, y, pred)
     ax.set_xticks([]); ax.set_yticks([])
     return ax
 
@@ -365,35 +377,38 @@ def cells_from_images(x: Tensor, # `(n, 3, H, W)` Three-Cell images
     centre = torch.stack([(mask.sum(-1) * rows).sum(-1), (mask.sum(-2) * cols).sum(-1)], -1) / area[..., None]
     return (centre // patch).long()
 
-# %% ../nbs/05_three_cell.ipynb #7b3126dd
+# %% ../nbs/05_three_cell.ipynb #9ac0d57b
 def group_accuracy(inp: Tensor, # `(B, 6)` logits
                    targ: Tensor, # `(B, 6)` 0/1 targets
                    group: str, # A name in `THREE_CELL_GROUPS`
                   ) -> Tensor: # Scalar: the share of the group's bits predicted right (sigmoid > 0.5)
     "Accuracy of one of the validator's bit groups, its bits pooled."
-    if group not in THREE_CELL_GROUPS: raise ValueError(f"Unknown `group` {group!r}; known groups: {', '.join(THREE_CELL_GROUPS)}")
-    bits = list(THREE_CELL_GROUPS[group])
+    bits = list(THREE_CELL_GROUPS[check_choice('group', group, THREE_CELL_GROUPS)])
     return accuracy_multi(inp[:, bits], targ[:, bits], thresh=0.5, sigmoid=True)
 
+# %% ../nbs/05_three_cell.ipynb #14a789df
 def three_cell_score(inp: Tensor, # `(B, 6)` logits
                      targ: Tensor, # `(B, 6)` 0/1 targets
                     ) -> Tensor: # Scalar in [0, 1]
     "The authors' validator score: the mean of the four group accuracies."
     return torch.stack([group_accuracy(inp, targ, g) for g in THREE_CELL_GROUPS]).mean()
 
+# %% ../nbs/05_three_cell.ipynb #937b51de
 def _named_group(group):
+    "`group_accuracy` of one group, named after it (fastai names an `AvgMetric` after its function)."
     f = lambda inp, targ: group_accuracy(inp, targ, group)
-    f.__name__ = group  # fastai names an `AvgMetric` after its function: the recorder's column is the group
+    f.__name__ = group  # the recorder's column is the group
     return f
 
+# %% ../nbs/05_three_cell.ipynb #565eca60
 def three_cell_metrics(task: str = 'paper', # A name in `TASKS`
                       ) -> list: # fastai metrics; the first is the headline score
     "Fresh fastai metrics of `task`: the validator score and its four groups for 'paper', `accuracy` for a probe."
-    _check_task(task)
+    check_choice('task', task, TASKS)
     if task != 'paper': return [AvgMetric(accuracy)]
     return [AvgMetric(three_cell_score)] + [AvgMetric(_named_group(g)) for g in THREE_CELL_GROUPS]
 
-# %% ../nbs/05_three_cell.ipynb #c595e8a3
+# %% ../nbs/05_three_cell.ipynb #480c47f3
 class ThreeCellDataset:
     "Three-Cell images, targets and cells of one task, indexable by int or index tensor."
     n_inp = 1
@@ -405,6 +420,7 @@ class ThreeCellDataset:
     def __getitem__(self, i): return self.x[i], self.y[i]
     def __repr__(self): return f'ThreeCellDataset({self.task!r}, n={len(self)}, grid={self.grid}, patch={self.patch})'
 
+# %% ../nbs/05_three_cell.ipynb #a83063c1
 class ThreeCellDL(TfmdDL):
     "A `TfmdDL` over a `ThreeCellDataset` that slices whole batches and draws them with the cells marked."
     def create_batches(self, samps):
@@ -413,33 +429,35 @@ class ThreeCellDL(TfmdDL):
             if self.drop_last and len(chunk) < self.bs: return
             yield self.dataset[chunk]
 
-    def show_batch(self, b=None, max_n=9, ncols=3, show=True, pred=None, figsize=None, **kwargs):
-        "Draw up to `max_n` images of batch `b` (default: one batch) with the cells marked and the target as title."
-        ds = self.dataset
-        x, y = self.one_batch() if b is None else b[:2]
-        x, y = x[:max_n].detach().cpu(), y[:max_n].detach().cpu()
-        if not show: return x, y
-        cells = cells_from_images(x, ds.patch)
-        nrows = math.ceil(len(x) / ncols)
-        size = (2.4, 2.9) if ds.task == 'paper' else (2.1, 2.3)              # room for the bit names
-        fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (size[0] * ncols, size[1] * nrows), dpi=72, squeeze=False)
-        for i, ax in enumerate(axes.flat):
-            if i >= len(x): ax.axis('off'); continue
-            plot_three_cell(x[i], cells[i], ds.task, y[i], patch=ds.patch, ax=ax,
-                            pred=None if pred is None else pred[i])
-        fig.tight_layout()
-        return axes
+# %% ../nbs/05_three_cell.ipynb #3f16a25c
+@patch
+def show_batch(self: ThreeCellDL, b=None, max_n=9, ncols=3, show=True, pred=None, figsize=None, **kwargs):
+    "Draw up to `max_n` images of batch `b` (default: one batch) with the cells marked and the target as title."
+    ds = self.dataset
+    x, y = self.one_batch() if b is None else b[:2]
+    x, y = x[:max_n].detach().cpu(), y[:max_n].detach().cpu()
+    if not show: return x, y
+    cells = cells_from_images(x, ds.patch)
+    nrows = math.ceil(len(x) / ncols)
+    size = (2.4, 2.9) if ds.task == 'paper' else (2.1, 2.3)              # room for the bit names
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (size[0] * ncols, size[1] * nrows), dpi=72, squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        if i >= len(x): ax.axis('off'); continue
+        plot_three_cell(x[i], cells[i], ds.task, y[i], patch=ds.patch, ax=ax,
+                        pred=None if pred is None else pred[i])
+    fig.tight_layout()
+    return axes
 
-    def show_results(self, b, out, max_n=9, ncols=3, show=True, figsize=None, **kwargs):
-        "Like `show_batch`, with the predictions `out` (logits or decoded) in the titles (green: right, red: wrong)."
-        if self.dataset.task == 'paper':  # decoded bits (bool or 0/1) as fastai passes them, or logits
-            pred = out.float() if out.dtype == torch.bool or ((out == 0) | (out == 1)).all() else (out > 0).float()
-        else: pred = out.argmax(-1) if out.ndim == 2 else out
-        return self.show_batch(b, max_n=max_n, ncols=ncols, show=show, pred=pred.detach().cpu(), figsize=figsize)
+# %% ../nbs/05_three_cell.ipynb #a05577da
+@patch
+def show_results(self: ThreeCellDL, b, out, max_n=9, ncols=3, show=True, figsize=None, **kwargs):
+    "Like `show_batch`, with the predictions `out` (logits or decoded) in the titles (green: right, red: wrong)."
+    if self.dataset.task == 'paper':  # decoded bits (bool or 0/1) as fastai passes them, or logits
+        pred = out.float() if out.dtype == torch.bool or ((out == 0) | (out == 1)).all() else (out > 0).float()
+    else: pred = out.argmax(-1) if out.ndim == 2 else out
+    return self.show_batch(b, max_n=max_n, ncols=ncols, show=show, pred=pred.detach().cpu(), figsize=figsize)
 
-# %% ../nbs/05_three_cell.ipynb #993b101c
-PAPER_PRESET = dict(task='paper', grid=(14, 14), patch=16, n_train=8000, n_valid=2000)  # 10,000 images as in the paper; the split is ours
-
+# %% ../nbs/05_three_cell.ipynb #295a7dda
 def three_cell_dls(task: str = 'paper', # A name in `TASKS`
                    n_train: int = 8000, # Training images
                    n_valid: int = 2000, # Validation images (a fixed set)
@@ -455,13 +473,16 @@ def three_cell_dls(task: str = 'paper', # A name in `TASKS`
                   ) -> DataLoaders: # with `task`, `loss_func` and `metrics` set for `vit_learner`
     "fastai `DataLoaders` of Three-Cell images for `task`, with a fixed validation set, its loss and its metrics."
     device = default_device() if device is None else torch.device(device)
-    _check_int('bs', bs, 1)
+    check_int('bs', bs)
     valid_seed = seed + 2 ** 32 if valid_seed is None else valid_seed
     common = dict(task=task, grid=grid, patch=patch, noise=noise, jitter=jitter, device=device)
-    dsets = [ThreeCellDataset(*make_three_cell(n, seed=s, **common), task=task, grid=_check_grid(grid), patch=patch)
+    dsets = [ThreeCellDataset(*make_three_cell(n, seed=s, **common), task=task, grid=check_grid(grid), patch=patch)
              for n, s in [(n_train, seed), (n_valid, valid_seed)]]
     kwargs.setdefault('num_workers', 0)
     dls = DataLoaders.from_dsets(*dsets, bs=bs, device=device, dl_type=ThreeCellDL, **kwargs)
     dls.task, dls.metrics = task, three_cell_metrics(task)
     dls.loss_func = BCEWithLogitsLossFlat() if task == 'paper' else None  # probes: the learner's default (label-smoothed CE)
     return dls
+
+# %% ../nbs/05_three_cell.ipynb #2455f827
+PAPER_PRESET = dict(task='paper', grid=(14, 14), patch=16, n_train=8000, n_valid=2000)  # 10,000 images as in the paper; the split is ours
