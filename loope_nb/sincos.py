@@ -19,6 +19,16 @@ from .orders import patch_order, order_builder
 # %% ../nbs/01_sincos.ipynb #bb79f61e
 FREQ_SETS = ('geometric', 'f1', 'f2', 'f3', 'f4')  # 'geometric' = T^(-2i/d); f1..f4: the supplement's A.6 signals
 
+# %% ../nbs/01_sincos.ipynb #c9874eba
+def _supplement_frequencies(freqs, n, freq_seed):
+    "The `n` frequencies of the supplement's set `freqs` ('f1'..'f4'), float64, fastest first."
+    i = torch.arange(n, dtype=torch.float64)
+    if freqs == 'f1': return 0.978 ** i
+    if freqs == 'f2': return 1 - i * (1 - 1e-4) / max(n - 1, 1)  # linear from 1 to 1e-4
+    if freqs == 'f3': return 0.9 ** i
+    draws = torch.rand(n, generator=torch.Generator().manual_seed(freq_seed), dtype=torch.float64)  # f4: from a fixed seed,
+    return (1e-4 + (1 - 1e-4) * draws).sort(descending=True).values                                # Uniform(1e-4, 1), sorted
+
 # %% ../nbs/01_sincos.ipynb #6ffe0a4a
 def sincos_frequencies(dim: int, # Embedding width (even): the set has `n = dim // 2` frequencies, `i = 0..n-1`
                        temperature: float = 10000., # `T` of the geometric set (the slowest frequency is about `1/T`)
@@ -32,14 +42,7 @@ def sincos_frequencies(dim: int, # Embedding width (even): the set has `n = dim 
     freqs, freq_seed, n = check_choice('freqs', freqs, FREQ_SETS), check_int('freq_seed', freq_seed, 0), dim // 2
     if freqs == 'geometric':
         return temperature ** (-torch.arange(0, dim, 2, dtype=torch.float32, device=device) / dim)
-    i = torch.arange(n, dtype=torch.float64)
-    if freqs == 'f1': w = 0.978 ** i
-    elif freqs == 'f2': w = 1 - i * (1 - 1e-4) / max(n - 1, 1)  # linear from 1 to 1e-4
-    elif freqs == 'f3': w = 0.9 ** i
-    else:  # f4: Uniform(1e-4, 1) draws from a fixed seed, sorted descending
-        draws = torch.rand(n, generator=torch.Generator().manual_seed(freq_seed), dtype=torch.float64)
-        w = (1e-4 + (1 - 1e-4) * draws).sort(descending=True).values
-    return w.to(device=device, dtype=torch.float32)
+    return _supplement_frequencies(freqs, n, freq_seed).to(device=device, dtype=torch.float32)
 
 # %% ../nbs/01_sincos.ipynb #e1d5c0a2
 def sincos_embed(pos: Tensor, # Real positions of any shape `(...)`; array-likes and numbers are converted
