@@ -11,9 +11,10 @@ __all__ = ['CONTEXT_VARIANTS', 'coordinate_channels', 'ContextBias', 'AuthorsCon
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 from timm.layers import resample_abs_pos_embed
-from .orders import _check_int, _check_grid
+
+from .checks import check_int, check_number, check_choice, check_bool, check_grid
 
 # %% ../nbs/02_context_bias.ipynb #43ffa545
 def coordinate_channels(h: int, # Image height, in pixels
@@ -26,18 +27,6 @@ def coordinate_channels(h: int, # Image height, in pixels
     return torch.stack(torch.meshgrid(rows, cols, indexing='ij'))  # (2, h, w)
 
 # %% ../nbs/02_context_bias.ipynb #a9271b3d
-def _check_max_offset(max_offset):
-    "Validate the offset bound: a positive finite number."
-    if isinstance(max_offset, bool) or not isinstance(max_offset, (int, float)) or not 0 < max_offset < float('inf'):
-        raise ValueError(f"`max_offset` must be a positive number (in curve steps), got {max_offset!r}")
-    return float(max_offset)
-
-def _check_choice(name, value, choices):
-    "Validate a string option against its accepted values."
-    if not isinstance(value, str) or value not in choices:
-        raise ValueError(f"`{name}` must be one of {', '.join(map(repr, choices))}, got {value!r}")
-    return value
-
 class ContextBias(nn.Module):
     "LOOPE's context bias `X_C`: one bounded offset per patch, predicted from the image by a fully convolutional net."
     def __init__(self,
@@ -49,9 +38,10 @@ class ContextBias(nn.Module):
                  init: str = 'zero', # 'zero': last conv zeroed, `X_C = 0` at init; 'random': PyTorch's default draw
                 ):
         super().__init__()
-        _check_int('patch_size', patch_size); _check_int('in_chans', in_chans)
-        _check_int('width', width); _check_int('depth', depth, 0)
-        max_offset, init = _check_max_offset(max_offset), _check_choice('init', init, ('zero', 'random'))
+        check_int('patch_size', patch_size); check_int('in_chans', in_chans)
+        check_int('width', width); check_int('depth', depth, 0)
+        max_offset = check_number('max_offset', max_offset, low=0, low_open=True, what='a positive number')
+        init = check_choice('init', init, ('zero', 'random'))
         store_attr('patch_size,in_chans,width,depth,max_offset,init')
         self.patchify = nn.Conv2d(in_chans + 2, width, patch_size, stride=patch_size)
         self.body = nn.Sequential(*[nn.Sequential(nn.Conv2d(width, width, 3, padding=1), nn.GELU())
@@ -59,38 +49,47 @@ class ContextBias(nn.Module):
         self.head = nn.Conv2d(width, 1, 1)
         self.init_weights()
 
-    def init_weights(self):
-        "Init the last conv: zero (`init='zero'`: `X_C = 0`, LOOPE's `X = X_G`) or PyTorch's default draw; timm's ViT init calls it too."
-        if self.init == 'zero': nn.init.zeros_(self.head.weight); nn.init.zeros_(self.head.bias)
-        else: self.head.reset_parameters()
-
-    def reset_parameters(self):
-        "Re-draw every conv with PyTorch's default init, then init the last one as `init` says."
-        for module in self.modules():
-            if isinstance(module, nn.Conv2d): module.reset_parameters()
-        self.init_weights()
-
-    def _check_input(self, img):
-        if not isinstance(img, Tensor) or img.ndim != 4:
-            raise ValueError(f"`img` must be a 4-D tensor (B, C, H, W), got "
-                             f"{tuple(img.shape) if isinstance(img, Tensor) else type(img).__name__}")
-        _, c, h, w = img.shape
-        if c != self.in_chans:
-            raise ValueError(f"`img` has {c} channels, but this ContextBias was built with `in_chans`={self.in_chans}")
-        if h % self.patch_size or w % self.patch_size:
-            raise ValueError(f"`img` size {h}x{w} is not divisible by `patch_size`={self.patch_size}")
-
-    def forward(self, img: Tensor, # `(B, C, H, W)` image, `H` and `W` divisible by `patch_size`
-               ) -> Tensor: # `(B, H // p, W // p)` offsets in `(-max_offset, max_offset)`
-        "The offset `X_C` of every patch of every image."
-        self._check_input(img)
-        b, _, h, w = img.shape
-        coords = coordinate_channels(h, w, img.device, img.dtype).expand(b, -1, -1, -1)  # (B, 2, H, W)
-        x = F.gelu(self.patchify(torch.cat([img, coords], 1)))  # (B, width, h, w)
-        x = self.head(self.body(x))                               # (B, 1, h, w)
-        return self.max_offset * torch.tanh(x[:, 0])              # (B, h, w)
-
     def extra_repr(self): return f"max_offset={self.max_offset}, init={self.init!r}"
+
+# %% ../nbs/02_context_bias.ipynb #db52a51e
+@patch
+def init_weights(self: ContextBias):
+    "Init the last conv: zero (`init='zero'`: `X_C = 0`, LOOPE's `X = X_G`) or PyTorch's default draw; timm's ViT init calls it too."
+    if self.init == 'zero': nn.init.zeros_(self.head.weight); nn.init.zeros_(self.head.bias)
+    else: self.head.reset_parameters()
+
+# %% ../nbs/02_context_bias.ipynb #83cf9bb3
+@patch
+def reset_parameters(self: ContextBias):
+    "Re-draw every conv with PyTorch's default init, then init the last one as `init` says."
+    for module in self.modules():
+        if isinstance(module, nn.Conv2d): module.reset_parameters()
+    self.init_weights()
+
+# %% ../nbs/02_context_bias.ipynb #1c4f8986
+@patch
+def _check_input(self: ContextBias, img):
+    "Check `img` is a `(B, in_chans, H, W)` tensor whose `H` and `W` the patch size divides."
+    if not isinstance(img, Tensor):
+        raise TypeError(f"`img` must be a 4-D tensor (B, C, H, W), got {type(img).__name__}")
+    if img.ndim != 4: raise ValueError(f"`img` must be a 4-D tensor (B, C, H, W), got shape {tuple(img.shape)}")
+    _, c, h, w = img.shape
+    if c != self.in_chans:
+        raise ValueError(f"`img` has {c} channels, but this ContextBias was built with `in_chans`={self.in_chans}")
+    if h % self.patch_size or w % self.patch_size:
+        raise ValueError(f"`img` size {h}x{w} is not divisible by `patch_size`={self.patch_size}")
+
+# %% ../nbs/02_context_bias.ipynb #310a2dc4
+@patch
+def forward(self: ContextBias, img: Tensor, # `(B, C, H, W)` image, `H` and `W` divisible by `patch_size`
+           ) -> Tensor: # `(B, H // p, W // p)` offsets in `(-max_offset, max_offset)`
+    "The offset `X_C` of every patch of every image."
+    self._check_input(img)
+    b, _, h, w = img.shape
+    coords = coordinate_channels(h, w, img.device, img.dtype).expand(b, -1, -1, -1)  # (B, 2, H, W)
+    x = F.gelu(self.patchify(torch.cat([img, coords], 1)))  # (B, width, h, w)
+    x = self.head(self.body(x))                               # (B, 1, h, w)
+    return self.max_offset * torch.tanh(x[:, 0])              # (B, h, w)
 
 # %% ../nbs/02_context_bias.ipynb #fd4232ff
 class AuthorsContextBias(nn.Module):
@@ -106,11 +105,11 @@ class AuthorsContextBias(nn.Module):
                  linear_bias: bool = False, # False (the code) or True (Table 1)
                 ):
         super().__init__()
-        self.grid = _check_grid(grid)
-        _check_int('patch_size', patch_size); _check_int('in_chans', in_chans)
-        max_offset, init = _check_max_offset(max_offset), _check_choice('init', init, ('zero', 'random'))
-        activation = _check_choice('activation', activation, ('gelu', 'relu'))
-        if not isinstance(linear_bias, bool): raise ValueError(f"`linear_bias` must be a bool, got {linear_bias!r}")
+        self.grid = check_grid(grid)
+        check_int('patch_size', patch_size); check_int('in_chans', in_chans)
+        max_offset = check_number('max_offset', max_offset, low=0, low_open=True, what='a positive number')
+        init, activation = check_choice('init', init, ('zero', 'random')), check_choice('activation', activation, ('gelu', 'relu'))
+        linear_bias = check_bool('linear_bias', linear_bias)
         store_attr('patch_size,in_chans,max_offset,init,activation,linear_bias')
         act, n = {'gelu': nn.GELU, 'relu': nn.ReLU}[activation], self.grid[0] * self.grid[1]
         convs = [nn.Conv2d(in_chans + 2, 32, patch_size, stride=patch_size)] + \
@@ -119,32 +118,36 @@ class AuthorsContextBias(nn.Module):
         self.head = nn.Linear(n, n, bias=linear_bias)
         self.init_weights()
 
-    def init_weights(self):
-        "PyTorch's default init for every layer (also when timm's ViT init calls it), then a zero Linear if `init='zero'`."
-        for m in self.modules():
-            if m is not self and hasattr(m, 'reset_parameters'): m.reset_parameters()
-        if self.init == 'zero':
-            nn.init.zeros_(self.head.weight)
-            if self.head.bias is not None: nn.init.zeros_(self.head.bias)
-
-    def forward(self, img: Tensor, # `(B, C, H, W)` image with `(H/p, W/p)` equal to `grid`
-               ) -> Tensor: # `(B, h, w)` offsets in `(-max_offset, max_offset)`
-        "The offset `X_C` of every patch of every image."
-        self._check_input(img)
-        b, _, h, w = img.shape
-        if (h // self.patch_size, w // self.patch_size) != self.grid:
-            raise ValueError(
-                f"the authors' context net ends in a Linear over the {self.grid[0] * self.grid[1]} patches of the "
-                f"{self.grid[0]}x{self.grid[1]} grid it was built for, and images of {h}x{w} give a "
-                f"{h // self.patch_size}x{w // self.patch_size} grid: it cannot run at another resolution. "
-                "Use variant='ours' (`ContextBias`, the default): it is fully convolutional and works at any resolution")
-        coords = coordinate_channels(h, w, img.device, img.dtype).expand(b, -1, -1, -1)  # (B, 2, H, W)
-        x = self.head(self.net(torch.cat([img, coords], 1)))  # (B, N)
-        return (self.max_offset * (2 * torch.sigmoid(x) - 1)).reshape(b, *self.grid)  # (B, h, w)
-
     def extra_repr(self):
         return (f"grid={self.grid}, max_offset={self.max_offset}, init={self.init!r}, "
                 f"activation={self.activation!r}, linear_bias={self.linear_bias}")
+
+# %% ../nbs/02_context_bias.ipynb #4460cd1f
+@patch
+def init_weights(self: AuthorsContextBias):
+    "PyTorch's default init for every layer (also when timm's ViT init calls it), then a zero Linear if `init='zero'`."
+    for m in self.modules():
+        if m is not self and hasattr(m, 'reset_parameters'): m.reset_parameters()
+    if self.init == 'zero':
+        nn.init.zeros_(self.head.weight)
+        if self.head.bias is not None: nn.init.zeros_(self.head.bias)
+
+# %% ../nbs/02_context_bias.ipynb #60373317
+@patch
+def forward(self: AuthorsContextBias, img: Tensor, # `(B, C, H, W)` image with `(H/p, W/p)` equal to `grid`
+           ) -> Tensor: # `(B, h, w)` offsets in `(-max_offset, max_offset)`
+    "The offset `X_C` of every patch of every image."
+    self._check_input(img)
+    b, _, h, w = img.shape
+    if (h // self.patch_size, w // self.patch_size) != self.grid:
+        raise ValueError(
+            f"the authors' context net ends in a Linear over the {self.grid[0] * self.grid[1]} patches of the "
+            f"{self.grid[0]}x{self.grid[1]} grid it was built for, and images of {h}x{w} give a "
+            f"{h // self.patch_size}x{w // self.patch_size} grid: it cannot run at another resolution. "
+            "Use variant='ours' (`ContextBias`, the default): it is fully convolutional and works at any resolution")
+    coords = coordinate_channels(h, w, img.device, img.dtype).expand(b, -1, -1, -1)  # (B, 2, H, W)
+    x = self.head(self.net(torch.cat([img, coords], 1)))  # (B, N)
+    return (self.max_offset * (2 * torch.sigmoid(x) - 1)).reshape(b, *self.grid)  # (B, h, w)
 
 # %% ../nbs/02_context_bias.ipynb #2ce07428
 CONTEXT_VARIANTS = {'ours': ContextBias, 'authors': AuthorsContextBias}
@@ -157,21 +160,24 @@ class StaticBias(nn.Module):
                  max_offset: float = 1.0, # Bound on `|offset|`, in curve steps
                 ):
         super().__init__()
-        self.grid, self.max_offset = _check_grid(grid), _check_max_offset(max_offset)
+        self.grid = check_grid(grid)
+        self.max_offset = check_number('max_offset', max_offset, low=0, low_open=True, what='a positive number')
         self.offset = nn.Parameter(torch.zeros(self.grid))  # (h, w), raw: bounded by tanh in forward
 
     def init_weights(self):
         "Zero the offsets (also called by timm's ViT init)."
         nn.init.zeros_(self.offset)
 
-    def forward(self, grid: tuple | None = None, # Grid `(h, w)` to return offsets for (default: the built one)
-               ) -> Tensor: # `(h, w)` offsets in `(-max_offset, max_offset)`
-        "The offset of every patch, resampled to `grid` when it differs from the built one."
-        grid = self.grid if grid is None else _check_grid(grid)
-        raw = self.offset
-        if grid != self.grid:
-            raw = resample_abs_pos_embed(raw.reshape(1, -1, 1), new_size=grid, old_size=self.grid,
-                                         num_prefix_tokens=0).reshape(grid)  # (h', w')
-        return self.max_offset * torch.tanh(raw)
-
     def extra_repr(self): return f"grid={self.grid}, max_offset={self.max_offset}"
+
+# %% ../nbs/02_context_bias.ipynb #be51d1da
+@patch
+def forward(self: StaticBias, grid: tuple | None = None, # Grid `(h, w)` to return offsets for (default: the built one)
+           ) -> Tensor: # `(h, w)` offsets in `(-max_offset, max_offset)`
+    "The offset of every patch, resampled to `grid` when it differs from the built one."
+    grid = self.grid if grid is None else check_grid(grid)
+    raw = self.offset
+    if grid != self.grid:
+        raw = resample_abs_pos_embed(raw.reshape(1, -1, 1), new_size=grid, old_size=self.grid,
+                                     num_prefix_tokens=0).reshape(grid)  # (h', w')
+    return self.max_offset * torch.tanh(raw)

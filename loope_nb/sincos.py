@@ -13,31 +13,23 @@ from functools import lru_cache
 import torch
 from torch import Tensor
 
-from .orders import patch_order, _check_size, _check_int, _resolve
+from .checks import check_int, check_number, check_choice
+from .orders import patch_order, order_builder
 
-# %% ../nbs/01_sincos.ipynb #6ffe0a4a
-def _check_dim(dim, multiple=2):
-    "Validate an embedding width: a positive int divisible by `multiple`."
-    if isinstance(dim, bool) or not isinstance(dim, int):
-        raise TypeError(f"`dim` must be a positive int divisible by {multiple}, got {dim!r} of type {type(dim).__name__}")
-    if dim < 1 or dim % multiple:
-        raise ValueError(f"`dim` must be a positive int divisible by {multiple}, got {dim}")
-    return dim
-
-def _check_temperature(temperature):
-    "Validate the temperature: a positive real number."
-    if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not temperature > 0:
-        raise ValueError(f"`temperature` must be a positive number, got {temperature!r}")
-    return float(temperature)
-
+# %% ../nbs/01_sincos.ipynb #bb79f61e
 FREQ_SETS = ('geometric', 'f1', 'f2', 'f3', 'f4')  # 'geometric' = T^(-2i/d); f1..f4: the supplement's A.6 signals
 
-def _check_freqs(freqs):
-    "Validate a frequency-set name."
-    if not isinstance(freqs, str) or freqs not in FREQ_SETS:
-        raise ValueError(f"`freqs` must be one of {', '.join(FREQ_SETS)}, got {freqs!r}")
-    return freqs
+# %% ../nbs/01_sincos.ipynb #c9874eba
+def _supplement_frequencies(freqs, n, freq_seed):
+    "The `n` frequencies of the supplement's set `freqs` ('f1'..'f4'), float64, fastest first."
+    i = torch.arange(n, dtype=torch.float64)
+    if freqs == 'f1': return 0.978 ** i
+    if freqs == 'f2': return 1 - i * (1 - 1e-4) / max(n - 1, 1)  # linear from 1 to 1e-4
+    if freqs == 'f3': return 0.9 ** i
+    draws = torch.rand(n, generator=torch.Generator().manual_seed(freq_seed), dtype=torch.float64)  # f4: from a fixed seed,
+    return (1e-4 + (1 - 1e-4) * draws).sort(descending=True).values                                # Uniform(1e-4, 1), sorted
 
+# %% ../nbs/01_sincos.ipynb #6ffe0a4a
 def sincos_frequencies(dim: int, # Embedding width (even): the set has `n = dim // 2` frequencies, `i = 0..n-1`
                        temperature: float = 10000., # `T` of the geometric set (the slowest frequency is about `1/T`)
                        device=None, # Device of the result
@@ -45,18 +37,12 @@ def sincos_frequencies(dim: int, # Embedding width (even): the set has `n = dim 
                        freq_seed: int = 0, # Seed of the random set `f4` (ignored by the others)
                       ) -> Tensor: # `(dim // 2,)` float32, fastest first
     "The `dim // 2` angular frequencies `W_i` of the sin-cos embedding: geometric `T^(-2i/dim)` or a set of the supplement."
-    dim, temperature, freqs = _check_dim(dim), _check_temperature(temperature), _check_freqs(freqs)
-    freq_seed, n = _check_int('freq_seed', freq_seed, 0), dim // 2
+    dim = check_int('dim', dim, multiple_of=2)
+    temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
+    freqs, freq_seed, n = check_choice('freqs', freqs, FREQ_SETS), check_int('freq_seed', freq_seed, 0), dim // 2
     if freqs == 'geometric':
         return temperature ** (-torch.arange(0, dim, 2, dtype=torch.float32, device=device) / dim)
-    i = torch.arange(n, dtype=torch.float64)
-    if freqs == 'f1': w = 0.978 ** i
-    elif freqs == 'f2': w = 1 - i * (1 - 1e-4) / max(n - 1, 1)  # linear from 1 to 1e-4
-    elif freqs == 'f3': w = 0.9 ** i
-    else:  # f4: Uniform(1e-4, 1) draws from a fixed seed, sorted descending
-        draws = torch.rand(n, generator=torch.Generator().manual_seed(freq_seed), dtype=torch.float64)
-        w = (1e-4 + (1 - 1e-4) * draws).sort(descending=True).values
-    return w.to(device=device, dtype=torch.float32)
+    return _supplement_frequencies(freqs, n, freq_seed).to(device=device, dtype=torch.float32)
 
 # %% ../nbs/01_sincos.ipynb #e1d5c0a2
 def sincos_embed(pos: Tensor, # Real positions of any shape `(...)`; array-likes and numbers are converted
@@ -82,7 +68,7 @@ def sincos_2d(h: int, # Grid height, in patches
               freq_seed: int = 0, # Seed of `freqs='f4'`
              ) -> Tensor: # `(h*w, dim)` float32, row-major: `[E(row) | E(col)]`
     "Axial 2-D sin-cos table: `[sin(r W) | cos(r W) | sin(c W) | cos(c W)]` per patch, row-major."
-    h, w, dim = _check_size('h', h), _check_size('w', w), _check_dim(dim, 4)
+    h, w, dim = check_int('h', h), check_int('w', w), check_int('dim', dim, multiple_of=4)
     rows, cols = torch.meshgrid(torch.arange(h), torch.arange(w), indexing='ij')  # (h, w) each
     return torch.cat([sincos_embed(rows, dim // 2, temperature, freqs, freq_seed),
                       sincos_embed(cols, dim // 2, temperature, freqs, freq_seed)], -1).reshape(h * w, dim)
@@ -93,6 +79,7 @@ def _cached_order_embed(builder, h, w, dim, temperature, freqs, freq_seed):
     rank = torch.from_numpy(patch_order(builder, h, w)).reshape(h * w)  # (h*w,) row-major
     return sincos_embed(rank, dim, temperature, freqs, freq_seed)
 
+# %% ../nbs/01_sincos.ipynb #7931c8ed
 def order_embed(kind, # A name in `loope_nb.orders.ORDERS` (e.g. 'raster', 'gilbert') or a callable `(h, w) -> path`
                 h: int, # Grid height, in patches
                 w: int, # Grid width, in patches
@@ -102,34 +89,44 @@ def order_embed(kind, # A name in `loope_nb.orders.ORDERS` (e.g. 'raster', 'gilb
                 freq_seed: int = 0, # Seed of `freqs='f4'`
                ) -> Tensor: # `(h*w, dim)` float32, row-major: row `r*w + c` embeds the rank of patch `(r, c)`
     "1-D sin-cos embedding of each patch's rank along the `kind` order, in row-major patch order."
-    args = _resolve(kind), _check_size('h', h), _check_size('w', w), _check_dim(dim), _check_temperature(temperature)
-    return _cached_order_embed(*args, _check_freqs(freqs), _check_int('freq_seed', freq_seed, 0)).clone()
+    builder, h, w = order_builder(kind), check_int('h', h), check_int('w', w)  # validated here: they form the cache key
+    dim = check_int('dim', dim, multiple_of=2)
+    temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
+    freqs, freq_seed = check_choice('freqs', freqs, FREQ_SETS), check_int('freq_seed', freq_seed, 0)
+    return _cached_order_embed(builder, h, w, dim, temperature, freqs, freq_seed).clone()
 
 # %% ../nbs/01_sincos.ipynb #616418b5
 def _four(value, name):
     "The four entries of `value` for f1..f4: a dict keyed 'f1'..'f4' or a sequence of length 4."
     keys = FREQ_SETS[1:]
+    accepted = f"a dict keyed {', '.join(keys)} or a sequence of 4 entries (f1..f4)"
     if isinstance(value, dict):
         if sorted(value) != list(keys):
             raise ValueError(f"`{name}` must have the keys {', '.join(keys)}, got {', '.join(map(str, value))}")
         return [value[k] for k in keys]
-    if isinstance(value, (str, bytes)) or not hasattr(value, '__len__') or len(value) != 4:
-        raise ValueError(f"`{name}` must be a dict keyed {', '.join(keys)} or a sequence of 4 entries (f1..f4), got {value!r}")
+    if isinstance(value, (str, bytes)) or not hasattr(value, '__len__'):
+        raise TypeError(f"`{name}` must be {accepted}, got {value!r} of type {type(value).__name__}")
+    if len(value) != 4: raise ValueError(f"`{name}` must be {accepted}, got {value!r}")
     return list(value)
 
+# %% ../nbs/01_sincos.ipynb #21359d45
+def _frequency_vectors(freqs, freq_seed):
+    "f1..f4 as float64 vectors of one length: the sets of width `freqs` if it is an int, else the four vectors given."
+    if isinstance(freqs, int) and not isinstance(freqs, bool):
+        vectors = [sincos_frequencies(freqs, freqs=f, freq_seed=freq_seed) for f in FREQ_SETS[1:]]
+    else: vectors = [torch.as_tensor(f, dtype=torch.float64).flatten() for f in _four(freqs, 'freqs')]
+    vectors = [v.double() for v in vectors]
+    if len({len(v) for v in vectors}) != 1:
+        raise ValueError(f"`freqs` vectors must have the same length, got {[len(v) for v in vectors]}")
+    return vectors
+
+# %% ../nbs/01_sincos.ipynb #a5a2bf98
 def freq_sensitivity(outputs, # `O_1..O_4`: dict keyed 'f1'..'f4', or 4 numbers in that order (NaN allowed)
                      freqs, # `f_1..f_4`: dict or sequence of four 1-D vectors, or an int width `d` (then `sincos_frequencies(d, freqs=fj)`)
                      freq_seed: int = 0, # Seed of `f4` when `freqs` is a width
                     ) -> dict: # `{'delta_f': {'f2': Δf_2, 'f3': .., 'f4': ..}, 'S': {'f2': S_2, ..}, 'S_bar': S̄}`
     "The supplement's (A.6) sensitivity of an output to the frequency set: `Δf_j`, `S_j` and their weighted mean `S̄`."
-    values = [float(o) for o in _four(outputs, 'outputs')]
-    if isinstance(freqs, int) and not isinstance(freqs, bool):
-        vectors = [sincos_frequencies(freqs, freqs=f, freq_seed=freq_seed) for f in FREQ_SETS[1:]]
-    else:
-        vectors = [torch.as_tensor(f, dtype=torch.float64).flatten() for f in _four(freqs, 'freqs')]
-    vectors = [v.double() for v in vectors]
-    if len({len(v) for v in vectors}) != 1:
-        raise ValueError(f"`freqs` vectors must have the same length, got {[len(v) for v in vectors]}")
+    values, vectors = [float(o) for o in _four(outputs, 'outputs')], _frequency_vectors(freqs, freq_seed)
     base = vectors[0].norm().item()
     if base == 0: raise ValueError("`freqs`: f1 is all zeros, so the relative change Δf_j is undefined")
     keys = FREQ_SETS[2:]
