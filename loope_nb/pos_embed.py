@@ -24,7 +24,7 @@ from timm.layers import resample_abs_pos_embed, trunc_normal_, RotaryEmbeddingCa
 from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index
 from timm.models.twins import PosConv
 
-from .checks import check_int, check_number, check_choice, check_grid, renamed_kwargs, moved_names
+from .checks import check_int, check_number, check_choice, check_grid, renamed_kwargs
 from .orders import patch_order
 from .sincos import sincos_embed, sincos_2d, order_embed, FREQ_SETS
 from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
@@ -544,6 +544,3 @@ def create_pos_embed(pe: str, # A PE spec: a name in `POS_EMBEDS`, optionally wi
     clash = [k for k in options if k in kwargs]
     if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec ({clash[0]}={options[clash[0]]!r}) and as a keyword")
     return POS_EMBEDS[name](dim, grid, **options, **kwargs)
-
-# %% ../nbs/03_pos_embed.ipynb #c5e9dfa0
-__getattr__ = moved_names(__name__, {'_as_grid': 'loope_nb.checks:check_grid'})
