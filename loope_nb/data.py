@@ -39,6 +39,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
 _IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'),
                0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
 
+# %% ../nbs/07_data.ipynb #5c1deaa4
 def _read_bytes(fname):
     "All bytes of `fname`, gunzipped when it ends in `.gz`; damaged streams raise a ValueError naming the file."
     fname = Path(fname)
@@ -137,10 +138,12 @@ def fashion_mnist_path(path: str | Path | None = None, # Folder with the four id
 
 # %% ../nbs/07_data.ipynb #1625d5be
 def _find_file(folder, name):
+    "`folder/name`, or its gunzipped copy (`name` without `.gz`) when only that exists."
     return folder/name if (folder/name).exists() else folder/name.removesuffix('.gz')
 
 @lru_cache(maxsize=8)
 def _cached_idx(fname, size, mtime):
+    "`read_idx(fname)`, read-only, cached by file name, size and time (a changed file is read again)."
     arr = read_idx(fname)
     arr.flags.writeable = False
     return arr
@@ -357,6 +360,7 @@ def _three_cell(size=None, # Must equal `grid * patch` when given
 DATASETS = dict(three_cell=_three_cell, fashion_mnist=fashion_mnist_dls,
                 cifar10=partial(cifar_dls, 10), cifar100=partial(cifar_dls, 100), pets=pets_dls)
 
+# %% ../nbs/07_data.ipynb #132d32aa
 def _accepted(builder):
     "Keyword arguments a builder accepts (those of `three_cell_dls` for Three-Cell)."
     if builder is _three_cell:
