@@ -20,7 +20,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from fastcore.basics import ifnone
-from .orders import _check_grid
+from .checks import check_grid, check_int, check_choice
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
@@ -39,6 +39,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
 _IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'),
                0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
 
+# %% ../nbs/07_data.ipynb #5c1deaa4
 def _read_bytes(fname):
     "All bytes of `fname`, gunzipped when it ends in `.gz`; damaged streams raise a ValueError naming the file."
     fname = Path(fname)
@@ -50,6 +51,7 @@ def _read_bytes(fname):
         if isinstance(e, FileNotFoundError): raise
         raise ValueError(f"cannot read idx file {fname}: {e} (truncated or corrupted download? delete it and fetch it again)") from e
 
+# %% ../nbs/07_data.ipynb #10ed8b32
 def read_idx(fname: str | Path, # An idx file, optionally gzipped (`.gz`)
             ) -> np.ndarray: # The array, with the dtype and shape the header declares
     "Read an idx file (the MNIST format), checking its magic number, dimensions and size."
@@ -97,6 +99,7 @@ def _fashion_mnist_names(): return [n for pair in FASHION_MNIST_FILES.values() f
 
 def _has_all(folder, names): return all((folder/n).exists() or (folder/n.removesuffix('.gz')).exists() for n in names)
 
+# %% ../nbs/07_data.ipynb #629223e7
 def _download_fashion_mnist(dest):
     "Download the missing files into `dest` (each to a temporary name, renamed when complete)."
     from fastdownload import download_url
@@ -107,6 +110,7 @@ def _download_fashion_mnist(dest):
         download_url(FASHION_MNIST_URL + name, part, show_progress=False)
         part.replace(dest/name)
 
+# %% ../nbs/07_data.ipynb #a493346c
 def fashion_mnist_path(path: str | Path | None = None, # Folder with the four idx files; `None`: the Debian folder, then fastai's data folder, downloading there when needed
                        download: bool = True, # Download when `path` is `None` and no local copy exists
                       ) -> Path:
@@ -134,20 +138,23 @@ def fashion_mnist_path(path: str | Path | None = None, # Folder with the four id
 
 # %% ../nbs/07_data.ipynb #1625d5be
 def _find_file(folder, name):
+    "`folder/name`, or its gunzipped copy (`name` without `.gz`) when only that exists."
     return folder/name if (folder/name).exists() else folder/name.removesuffix('.gz')
 
 @lru_cache(maxsize=8)
 def _cached_idx(fname, size, mtime):
+    "`read_idx(fname)`, read-only, cached by file name, size and time (a changed file is read again)."
     arr = read_idx(fname)
     arr.flags.writeable = False
     return arr
 
+# %% ../nbs/07_data.ipynb #33ddaa99
 def load_fashion_mnist(path: str | Path | None = None, # As in `fashion_mnist_path`
                        split: str = 'train', # 'train' (60,000 images) or 'valid' (the 10,000 test images)
                        download: bool = True, # As in `fashion_mnist_path`
                       ) -> tuple[np.ndarray, np.ndarray]: # `(N, 28, 28)` uint8 images, `(N,)` uint8 labels
     "Images and labels of one Fashion-MNIST split, checked for consistency."
-    if split not in FASHION_MNIST_FILES: raise ValueError(f"`split` must be one of {list(FASHION_MNIST_FILES)}, got {split!r}")
+    check_choice('split', split, tuple(FASHION_MNIST_FILES))
     folder = fashion_mnist_path(path, download)
     arrays = []
     for name in FASHION_MNIST_FILES[split]:
@@ -168,8 +175,7 @@ def subset_indices(labels: np.ndarray, # `(N,)` integer labels
     "Seeded stratified subset: the classes take turns, so their counts differ by at most one."
     labels = np.asarray(labels)
     if n is None: return np.arange(len(labels))
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 < n <= len(labels):
-        raise ValueError(f"subset size must be an int in 1..{len(labels)}, got {n!r}")
+    n = check_int('n', n, 1, len(labels))
     perm = np.random.default_rng(seed).permutation(len(labels))
     _, lab = np.unique(labels[perm], return_inverse=True)
     order = np.argsort(lab, kind='stable')
@@ -186,6 +192,7 @@ class TensorPairs:
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return TensorImage(self.x[i]), TensorCategory(self.y[i])
 
+# %% ../nbs/07_data.ipynb #1dd5abaf
 class ResizeBatch(Transform):
     "Resize a batch of images to `size` (bilinear, antialiased) and repeat a single channel to `in_chans`."
     order = 20  # after IntToFloatTensor (10), before Normalize (99)
@@ -202,6 +209,7 @@ def _annotate(dls, name, c, in_chans, img_size, vocab):
     dls.name, dls.c, dls.in_chans, dls.img_size, dls.vocab = name, c, in_chans, img_size, list(vocab)
     return dls
 
+# %% ../nbs/07_data.ipynb #7f6e072f
 def tensor_dls(x_train: torch.Tensor, # `(N, C, h, w)` uint8 training images
                y_train: torch.Tensor, # `(N,)` int training labels
                x_valid: torch.Tensor, # `(M, C, h, w)` uint8 validation images
@@ -217,7 +225,7 @@ def tensor_dls(x_train: torch.Tensor, # `(N, C, h, w)` uint8 training images
               ) -> DataLoaders:
     "fastai `DataLoaders` over in-memory `uint8` image tensors, resized and normalised per batch on `device`."
     stored_chans = x_train.shape[1]
-    size, in_chans = _check_grid(ifnone(size, tuple(x_train.shape[-2:])), 'size'), ifnone(in_chans, stored_chans)
+    size, in_chans = check_grid(ifnone(size, tuple(x_train.shape[-2:])), 'size'), ifnone(in_chans, stored_chans)
     if in_chans != stored_chans and stored_chans != 1:
         raise ValueError(f"`in_chans`={in_chans} needs 1-channel images to repeat, the data has {stored_chans}")
     mean, std = (list(np.broadcast_to(np.asarray(s, dtype=float), (stored_chans,))) for s in stats)
@@ -244,7 +252,7 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
                       **kwargs, # Passed to `TfmdDL`
                      ) -> DataLoaders:
     "Fashion-MNIST `DataLoaders`: resized to `size`, normalised, optionally a stratified subset."
-    if in_chans not in (1, 3): raise ValueError(f"`in_chans` must be 1 or 3 for Fashion-MNIST, got {in_chans!r}")
+    check_choice('in_chans', in_chans, (1, 3))
     tensors = []
     for split, n in [('train', n_train), ('valid', n_valid)]:
         x, y = load_fashion_mnist(path, split, download)
@@ -257,7 +265,7 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
 def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_valid, seed, stats,
                item_tfms, aug_tfms, device, **kwargs):
     "`DataLoaders` over the given training and validation image files through a fastai `DataBlock`."
-    size = _check_grid(size, 'size')
+    size = check_grid(size, 'size')
     for split, files in [('training', train_files), ('validation', valid_files)]:
         if not files: raise FileNotFoundError(f"no {split} images found for {name}")
     picked = []
@@ -280,6 +288,7 @@ def _split_folder(root, name):
         raise FileNotFoundError(f"{name} folder {root} must hold train/<class>/ and test/<class>/ (or valid/<class>/) image folders")
     return sorted(get_image_files(root/'train')), sorted(get_image_files(valid_dir))
 
+# %% ../nbs/07_data.ipynb #30bd4c3b
 def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
               path: str | Path | None = None, # Folder with `train/` and `test/`; `None`: fastai's archive (downloaded once)
               size: int | tuple = 32, # Image side (or `(h, w)`) fed to the model
@@ -292,16 +301,19 @@ def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
               **kwargs, # Passed to `DataBlock.dataloaders` (e.g. `num_workers`)
              ) -> DataLoaders:
     "CIFAR-10 or CIFAR-100 `DataLoaders` from fastai's archive or a local folder, labels from the parent folder."
-    if kind not in (10, 100): raise ValueError(f"`kind` must be 10 or 100 (CIFAR-10 or CIFAR-100), got {kind!r}")
+    check_choice('kind', kind, (10, 100))  # CIFAR-10 or CIFAR-100
     if path is None: path = untar_data(URLs.CIFAR if kind == 10 else URLs.CIFAR_100)
     train, valid = _split_folder(path, f'cifar{kind}')
-    aug = aug_transforms(size=_check_grid(size, 'size'), min_scale=0.75, max_rotate=0., max_warp=0.) if augment else []
+    aug = aug_transforms(size=check_grid(size, 'size'), min_scale=0.75, max_rotate=0., max_warp=0.) if augment else []
     return _image_dls(train, valid, parent_label, f'cifar{kind}', size, bs, n_train, n_valid, seed, cifar_stats,
-                      [Resize(_check_grid(size, 'size'))], aug, device, **kwargs)
+                      [Resize(check_grid(size, 'size'))], aug, device, **kwargs)
 
 # %% ../nbs/07_data.ipynb #1edfb0a8
 PETS_PATTERN = r'^(.+)_\d+\.(?:jpg|jpeg|png)$'
 
+def _label_from_name(labeller, f): return labeller(Path(f).name)
+
+# %% ../nbs/07_data.ipynb #74199a7a
 def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the images); `None`: fastai's archive (downloaded once)
              size: int | tuple = 224, # Image side (or `(h, w)`) fed to the model
              bs: int = 64, # Batch size
@@ -322,14 +334,12 @@ def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the ima
     if not files: raise FileNotFoundError(f"no Pets images named like Breed_name_123.jpg in {folder}")
     is_valid = np.zeros(len(files), bool)
     is_valid[np.random.default_rng(seed).permutation(len(files))[:round(valid_pct * len(files))]] = True
-    size = _check_grid(size, 'size')
+    size = check_grid(size, 'size')
     item = [Resize(tuple(s * 460 // 224 for s in size))] if augment else [Resize(size)]
     aug = aug_transforms(size=size, min_scale=0.75) if augment else []
     return _image_dls([f for f, v in zip(files, is_valid) if not v], [f for f, v in zip(files, is_valid) if v],
                       partial(_label_from_name, labeller), 'pets', size, bs, n_train, n_valid, seed, imagenet_stats,
                       item, aug, device, **kwargs)
-
-def _label_from_name(labeller, f): return labeller(Path(f).name)
 
 # %% ../nbs/07_data.ipynb #748b75ad
 def _three_cell(size=None, # Must equal `grid * patch` when given
@@ -339,16 +349,18 @@ def _three_cell(size=None, # Must equal `grid * patch` when given
     dls = three_cell_dls(task, n_train, n_valid, bs, **kwargs)
     ds = dls.train_ds
     img_size = (ds.grid[0] * ds.patch, ds.grid[1] * ds.patch)
-    if size is not None and _check_grid(size, 'size') != img_size:
+    if size is not None and check_grid(size, 'size') != img_size:
         raise ValueError(f"Three-Cell images are {img_size[0]}x{img_size[1]} (grid * patch), got size={size!r}; "
                          "change `grid` or `patch` instead")
     dls = _annotate(dls, 'three_cell', len(ds.vocab), ds.x.shape[1], img_size, ds.vocab)
     dls.patch_size = ds.patch  # the patch the task is built on: the natural ViT patch size
     return dls
 
+# %% ../nbs/07_data.ipynb #a573f63b
 DATASETS = dict(three_cell=_three_cell, fashion_mnist=fashion_mnist_dls,
                 cifar10=partial(cifar_dls, 10), cifar100=partial(cifar_dls, 100), pets=pets_dls)
 
+# %% ../nbs/07_data.ipynb #132d32aa
 def _accepted(builder):
     "Keyword arguments a builder accepts (those of `three_cell_dls` for Three-Cell)."
     if builder is _three_cell:
@@ -364,8 +376,7 @@ def get_dls(name: str, # A name in `DATASETS`
             **kwargs, # Passed to the builder (`n_train`, `seed`, `device`, `task` for Three-Cell, ...)
            ) -> DataLoaders:
     "`DataLoaders` of dataset `name`, with `dls.c`, `dls.in_chans`, `dls.img_size` and `dls.vocab` set."
-    if name not in DATASETS:
-        raise ValueError(f"Unknown dataset {name!r}; known datasets: {', '.join(DATASETS)}")
+    check_choice('name', name, DATASETS)
     builder = DATASETS[name]
     unknown = set(kwargs) - _accepted(builder)
     if unknown:
@@ -375,6 +386,7 @@ def get_dls(name: str, # A name in `DATASETS`
     if bs is not None: kwargs['bs'] = bs
     return builder(**kwargs)
 
+# %% ../nbs/07_data.ipynb #ecf2cca2
 def dls_spec(dls: DataLoaders) -> dict:
     "`img_size`, `in_chans` and `num_classes` of `dls`, as keyword arguments of `create_vit`."
     missing = [a for a in ('img_size', 'in_chans', 'c') if getattr(dls, a, None) is None]

@@ -6,17 +6,19 @@ Docs: https://loope-nb.github.io/loope_nb/train.html.md"""
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'resolve_precision', 'no_decay_params', 'SkipWeightDecay', 'vit_param_groups',
-           'PELearningRate', 'vit_adamw', 'save_vit', 'load_vit', 'SaveViTCallback', 'model_pesi', 'PESICallback',
-           'order_change', 'context_offsets', 'xc_telemetry', 'XCTelemetryCallback', 'DivergenceCallback',
-           'SparseProgressCallback', 'vit_learner', 'plot_xc_history']
+           'PELearningRate', 'vit_adamw', 'save_vit', 'load_vit', 'SaveViTCallback', 'model_pesi', 'model_pesi_report',
+           'PESICallback', 'order_change', 'context_offsets', 'xc_telemetry', 'XCTelemetryCallback',
+           'DivergenceCallback', 'SparseProgressCallback', 'vit_learner', 'plot_xc_history']
 
 # %% ../nbs/08_train.ipynb #15898802
 import math, os, tempfile, warnings
+from contextlib import contextmanager
 from functools import partial
 from inspect import signature
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr, noop
@@ -35,12 +37,11 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.optimizer import OptimWrapper
     from fastai.torch_core import default_device, rank_distrib, trainable_params, norm_bias_params
 
+from .checks import check_bool, check_choice, check_number, renamed_kwargs
 from .models import create_vit, pos_embed_table
-from .pesi import pesi
+from .pos_embed import PosEmbed
+from .pesi import pesi, pesi_report, PESI_METRICS, POINTWISE_PESI_METRICS
 from .data import dls_spec
-try: from loope_nb.pesi import PESI_METRICS, POINTWISE_PESI_METRICS
-except ImportError:  # a `loope_nb.pesi` older than the paper's definitions: the interface's names
-    PESI_METRICS, POINTWISE_PESI_METRICS = ('M_U', 'M_D', 'A_SU'), ('pw_M_U', 'pw_M_D', 'pw_A_SU', 'pw_T_I')
 
 # %% ../nbs/08_train.ipynb #7bbf0834
 PRECISIONS = ('auto', 'bf16', 'fp16', 'no')
@@ -49,8 +50,7 @@ def resolve_precision(mixed_precision: str, # One of `PRECISIONS`
                       device, # The device training runs on
                      ) -> str: # 'bf16', 'fp16' or 'no'
     "The precision `mixed_precision` means on `device`: 'auto' picks bf16 (else fp16) on CUDA and fp32 elsewhere."
-    if mixed_precision not in PRECISIONS:
-        raise ValueError(f"`mixed_precision` must be one of {', '.join(map(repr, PRECISIONS))}, got {mixed_precision!r}")
+    check_choice('mixed_precision', mixed_precision, PRECISIONS)
     cuda = torch.device(device).type == 'cuda'
     if mixed_precision == 'auto':
         return ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda else 'no'
@@ -76,6 +76,7 @@ def no_decay_params(model: nn.Module) -> list[nn.Parameter]:
     names = {str(n).rstrip('.') for n in names()} if callable(names) else set()
     return [p for n, p in model.named_parameters() if n in names or any(n.startswith(k + '.') for k in names)]
 
+# %% ../nbs/08_train.ipynb #56219e01
 class SkipWeightDecay(Callback):
     "For fastai's own optimisers (`Adam`, ...): turn off weight decay for the parameters `model.no_weight_decay()` names."
     order = 0
@@ -116,6 +117,7 @@ class _GroupDecayOptimWrapper(OptimWrapper):
         if k == 'wd': v = [x if pg.get('decay', True) else 0. for pg, x in zip(self.opt.param_groups, v)]
         super()._set_hyper(k, v)
 
+# %% ../nbs/08_train.ipynb #1c8a26b2
 def vit_adamw(params, # Parameter groups from `vit_param_groups` (flags `pe`, `decay`), or parameters
               lr: float, # Learning rate (of the groups not flagged `pe`)
               pe_lr_mult: float = 1.0, # The rate of the groups flagged `pe` is `lr * pe_lr_mult`
@@ -144,6 +146,7 @@ def _plain(v, key: str):
     if isinstance(v, np.generic): v = v.item()
     return v if isinstance(v, (int, float, str, bool, type(None))) else str(v)
 
+# %% ../nbs/08_train.ipynb #b4c81f7c
 def _save_atomic(obj, path: Path):
     "`torch.save(obj)` to `<path>.<random>.save_vit.tmp` in `path`'s folder, renamed over `path`; removed on any error."
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,6 +159,7 @@ def _save_atomic(obj, path: Path):
         Path(tmp).unlink(missing_ok=True)
         raise
 
+# %% ../nbs/08_train.ipynb #3f3609a7
 def save_vit(learn_or_model: Learner | nn.Module, # A `Learner` from `vit_learner` or a model from `create_vit` (compiled or not)
              path: str | Path, # Checkpoint file to write (replaced atomically)
              **meta, # Extra facts to keep (epoch, metrics ...): numbers, strings, lists of them
@@ -174,6 +178,7 @@ def save_vit(learn_or_model: Learner | nn.Module, # A `Learner` from `vit_learne
     _save_atomic(dict(format=CHECKPOINT_FORMAT, config=dict(config), state_dict=state, meta=meta), path)
     return path
 
+# %% ../nbs/08_train.ipynb #4941a728
 def _load_reason(e: Exception) -> str:
     "The line of torch's loading error that says what is wrong, without its advice on `weights_only`."
     text = str(e)
@@ -181,6 +186,7 @@ def _load_reason(e: Exception) -> str:
     lines = [l.strip() for l in text.strip().splitlines() if l.strip()]
     return lines[0].split('. ')[0].rstrip('.') if lines else f"{type(e).__name__} (no message)"
 
+# %% ../nbs/08_train.ipynb #a84cfbe1
 def load_vit(path: str | Path, # A file written by `save_vit`
              device: str | torch.device = 'cpu', # Where to put the model
             ) -> nn.Module:
@@ -213,11 +219,10 @@ class SaveViTCallback(Callback):
 
 # %% ../nbs/08_train.ipynb #db051390
 def _pesi_keys(definition: str) -> tuple:
-    "The metric names of a PESI `definition`."
-    if definition not in ('paper', 'pointwise'):
-        raise ValueError(f"`definition` must be 'paper' or 'pointwise', got {definition!r}")
-    return PESI_METRICS if definition == 'paper' else POINTWISE_PESI_METRICS
+    "The metric names of a PESI `definition` (`PESI_METRICS` or `POINTWISE_PESI_METRICS`)."
+    return PESI_METRICS if check_choice('definition', definition, ('paper', 'pointwise')) == 'paper' else POINTWISE_PESI_METRICS
 
+# %% ../nbs/08_train.ipynb #59cd9ad9
 def _table_pesi(table, grid, similarity, definition):
     "`pesi` of `table` for `definition`; every metric NaN when the table has NaN or infinite values."
     keys = _pesi_keys(definition)
@@ -225,6 +230,19 @@ def _table_pesi(table, grid, similarity, definition):
         return {k: math.nan for k in keys} | ({f'{k}_std': math.nan for k in keys} if table.ndim == 3 else {})
     return pesi(table, grid, similarity=similarity, definition=definition)
 
+# %% ../nbs/08_train.ipynb #7d6000d5
+@contextmanager
+def _evaluating(model: nn.Module, # The model to measure (not a compile/DDP wrapper)
+                images: Tensor | None = None, # The images it will see: autocast is turned off on their device
+               ):
+    "Measure `model` in eval mode, without gradients or autocast; its training mode is put back after, even on error."
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad(), torch.autocast('cpu' if images is None else images.device.type, enabled=False): yield model
+    finally: model.train(was_training)
+
+# %% ../nbs/08_train.ipynb #7bb3130b
 def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
                images: torch.Tensor | None = None, # `(B, C, H, W)` images, for image-conditioned PEs (LOOPE)
                grid: tuple[int, int] | None = None, # `(h, w)` patch grid (default: the model's)
@@ -234,16 +252,32 @@ def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
     "PESI of the position table `model` adds to its patch tokens."
     _pesi_keys(definition)
     model = _unwrap(model)
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad(), torch.autocast(images.device.type if images is not None else 'cpu', enabled=False):
-            table = pos_embed_table(model, img=images, grid=grid)
-    finally: model.train(was_training)
+    with _evaluating(model, images): table = pos_embed_table(model, img=images, grid=grid)
     if table is None: return None
     if grid is None: grid = model.pe_grid(None if images is None else tuple(images.shape[-2:]))
     return _table_pesi(table.float().cpu(), grid, similarity, definition)
 
+# %% ../nbs/08_train.ipynb #102e893e
+def _model_table(entry, grid, images):
+    "The table a model adds to its patch tokens (`pos_embed_table`, measured as in `model_pesi`); other entries as they are."
+    if not isinstance(entry, nn.Module) or isinstance(entry, PosEmbed): return entry  # a table, `None` or a PE module
+    model = _unwrap(entry)
+    with _evaluating(model, images): return pos_embed_table(model, img=images, grid=grid)
+
+# %% ../nbs/08_train.ipynb #7b7009b0
+def model_pesi_report(models: dict, # name -> model from `create_vit` (compiled or not) or timm ViT; tables and PE modules too
+                      grid: tuple[int, int] | int, # `(h, w)` of the patch grid
+                      images: Tensor | None = None, # `(B, C, H, W)` images for image-conditioned PEs (LOOPE)
+                      similarity: str = 'cosine', # 'cosine' or 'dot'
+                      definition: str = 'paper', # 'paper' (`PESI_METRICS`) or 'pointwise' (`POINTWISE_PESI_METRICS`)
+                     ) -> pd.DataFrame: # one row per entry, as `pesi_report`'s
+    "`pesi_report` of the tables models add to their patch tokens (a `nan` row, marked 'none', for a model without one)."
+    if not isinstance(models, dict) or not models:
+        raise TypeError(f"`models` must be a non-empty dict name -> model, got {type(models).__name__}")
+    tables = {name: _model_table(entry, grid, images) for name, entry in models.items()}
+    return pesi_report(tables, grid, images, similarity, definition)
+
+# %% ../nbs/08_train.ipynb #b46ef98d
 class _FixedImagesRecorder(Callback):
     "Record `self.measure(model, images)` on fixed validation images before training and after each epoch in `learn.<history_attr>`."
     order = Recorder.order + 2  # after the epoch is recorded and checked for divergence
@@ -260,6 +294,7 @@ class _FixedImagesRecorder(Callback):
         values = self.measure(self.model, self.images.to(next(self.model.parameters()).device))
         if values is not None: getattr(self.learn, self.history_attr).append(dict(epoch=epoch, **values))
 
+# %% ../nbs/08_train.ipynb #65282d00
 class PESICallback(_FixedImagesRecorder):
     "Record `model_pesi` before training and after each epoch in `learn.pesi_history` (a list of dicts with `epoch`)."
     history_attr = 'pesi_history'
@@ -295,16 +330,13 @@ def context_offsets(model: nn.Module, # A model from `create_vit` (compiled or n
     pe = getattr(model, 'pe', None)
     if not (hasattr(pe, 'positions') and hasattr(pe, 'curve_rank')): return None
     grid = model.pe_grid(tuple(images.shape[-2:]))
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad(), torch.autocast(images.device.type, enabled=False):
-            pad = getattr(model, '_pad_image', None)  # only plain ViTs pad images to the patch grid
-            pos = pe.positions(grid, pad(images) if pad else images) if pe.needs_image else pe.positions(grid)
-    finally: model.train(was_training)
+    pad = getattr(model, '_pad_image', None)  # only plain ViTs pad images to the patch grid
+    with _evaluating(model, images):
+        pos = pe.positions(grid, pad(images) if pad else images) if pe.needs_image else pe.positions(grid)
     x_g = pe.curve_rank(grid, pos.device)
     return x_g, (pos - x_g).float().expand(images.shape[0], *grid)  # loope_static: the same offsets for every image
 
+# %% ../nbs/08_train.ipynb #a03bcdee
 def xc_telemetry(model: nn.Module, # A model from `create_vit` (compiled or not)
                  images: Tensor, # `(B, C, H, W)` images
                 ) -> dict | None: # `xc_mean`, `xc_max`, `order_change` (NaN when `X_C` is not finite); `None` without `X_C`
@@ -354,12 +386,50 @@ def _from_data(dls, name):
     "`dls.<name>` when it is set on the `DataLoaders` object itself (not answered by fastai's delegation to the training set)."
     return getattr(dls, '__dict__', {}).get(name)
 
+# %% ../nbs/08_train.ipynb #3bfad65c
 def _check_options(pe_lr_mult, compile):
-    if isinstance(pe_lr_mult, bool) or not isinstance(pe_lr_mult, (int, float)) or not math.isfinite(pe_lr_mult) or pe_lr_mult < 0:
-        raise ValueError(f"`pe_lr_mult` must be a finite number >= 0, got {pe_lr_mult!r}")
-    if not isinstance(compile, (bool, dict)):
-        raise TypeError(f"`compile` must be True, False or a dict of `torch.compile` arguments, got {compile!r}")
+    "The options of `vit_learner` that neither `create_vit` nor fastai check."
+    check_number('pe_lr_mult', pe_lr_mult, low=0)
+    if not isinstance(compile, dict): check_bool('compile', compile)  # or a dict of `torch.compile`'s arguments
 
+# %% ../nbs/08_train.ipynb #d568eeeb
+def _loss_and_metrics(dls, loss_func, metrics, label_smoothing: float) -> tuple:
+    "The loss and metrics: those given, else those the data carry, else label-smoothed cross-entropy and `accuracy`."
+    if loss_func is None: loss_func = _from_data(dls, 'loss_func')
+    if loss_func is None:
+        loss_func = LabelSmoothingCrossEntropyFlat(eps=label_smoothing) if label_smoothing else CrossEntropyLossFlat()
+    if metrics is None: metrics = _from_data(dls, 'metrics')
+    return loss_func, [accuracy] if metrics is None else metrics
+
+# %% ../nbs/08_train.ipynb #90c42e69
+def _option_callbacks(pe_lr_mult, grad_clip, log_csv, checkpoint, record_pesi, telemetry) -> list:
+    "The callbacks `vit_learner`'s options ask for, after `DivergenceCallback` (always there)."
+    callbacks = [DivergenceCallback()]
+    if pe_lr_mult != 1: callbacks.append(PELearningRate(pe_lr_mult))
+    if grad_clip: callbacks.append(GradientClip(max_norm=grad_clip))
+    if log_csv is not None: callbacks.append(CSVLogger(Path(log_csv).absolute()))
+    if checkpoint is not None: callbacks.append(SaveViTCallback(Path(checkpoint).absolute()))
+    if record_pesi: callbacks.append(PESICallback(definition=record_pesi if isinstance(record_pesi, str) else 'paper'))
+    if telemetry: callbacks.append(XCTelemetryCallback())
+    return callbacks
+
+# %% ../nbs/08_train.ipynb #ba3a7f20
+def _set_precision(learn: Learner, mixed_precision: str) -> str:
+    "Turn on the precision `mixed_precision` resolves to on the data's device (`resolve_precision`); returns it."
+    precision = resolve_precision(mixed_precision, getattr(learn.dls, 'device', None) or default_device())
+    if precision == 'bf16': learn.to_bf16()
+    if precision == 'fp16': learn.to_fp16()
+    return precision
+
+# %% ../nbs/08_train.ipynb #4e227dc8
+def _set_progress(learn: Learner, progress: bool):
+    "fastai's progress bars showing the loss every 32 batches (`SparseProgressCallback`), or no bars and no epoch table."
+    learn.remove_cb(ProgressCallback)
+    if progress: learn.add_cb(SparseProgressCallback())
+    else: learn.logger = noop
+
+# %% ../nbs/08_train.ipynb #df953c13
+@renamed_kwargs(pesi='record_pesi')
 def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_chans`, `c`; maybe `loss_func`, `metrics`)
                 pe: str = 'loope', # Positional embedding: a name (or spec) in `POS_EMBEDS`
                 arch: str = 'vit_nano', # A named config in `ARCHS`
@@ -375,7 +445,7 @@ def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_
                 compile: bool | dict = False, # `torch.compile` the model (a dict: `torch.compile`'s keyword arguments)
                 log_csv: str | Path | None = None, # CSV file for the per-epoch log (fastai `CSVLogger`, rewritten by each fit)
                 checkpoint: str | Path | None = None, # File `save_vit` rewrites after every epoch
-                pesi: bool | str = False, # Record PESI per epoch in `learn.pesi_history` (`PESICallback`; a str: its `definition`)
+                record_pesi: bool | str = False, # Record PESI per epoch in `learn.pesi_history` (`PESICallback`; a str: its `definition`)
                 telemetry: bool = False, # Record `X_C` per epoch in `learn.xc_history` (`XCTelemetryCallback`)
                 progress: bool = True, # Progress bars and the epoch table (fastprogress)
                 cbs: list | Callback | None = None, # More fastai callbacks
@@ -390,28 +460,14 @@ def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_
     config = dict(arch=arch, pe=pe, patch_size=patch_size, **spec, **kwargs)
     model = create_vit(**config)
     model.vit_config = config
-    if loss_func is None: loss_func = _from_data(dls, 'loss_func')
-    if loss_func is None:
-        loss_func = LabelSmoothingCrossEntropyFlat(eps=label_smoothing) if label_smoothing else CrossEntropyLossFlat()
-    if metrics is None: metrics = _from_data(dls, 'metrics')
-    if metrics is None: metrics = [accuracy]
-    callbacks = [DivergenceCallback()]
-    if pe_lr_mult != 1: callbacks.append(PELearningRate(pe_lr_mult))
-    if grad_clip: callbacks.append(GradientClip(max_norm=grad_clip))
-    if log_csv is not None: callbacks.append(CSVLogger(Path(log_csv).absolute()))
-    if checkpoint is not None: callbacks.append(SaveViTCallback(Path(checkpoint).absolute()))
-    if pesi: callbacks.append(PESICallback(definition=pesi if isinstance(pesi, str) else 'paper'))
-    if telemetry: callbacks.append(XCTelemetryCallback())
+    loss_func, metrics = _loss_and_metrics(dls, loss_func, metrics, label_smoothing)
+    callbacks = _option_callbacks(pe_lr_mult, grad_clip, log_csv, checkpoint, record_pesi, telemetry)
     if compile is not False: model = torch.compile(model, **(compile if isinstance(compile, dict) else {}))
     learn = Learner(dls, model, loss_func=loss_func, opt_func=partial(vit_adamw, pe_lr_mult=pe_lr_mult), lr=lr, wd=wd,
                     metrics=metrics, cbs=callbacks + list(L(cbs)), path=path,
                     splitter=partial(vit_param_groups, pe_lr_mult=pe_lr_mult))
-    precision = resolve_precision(mixed_precision, getattr(dls, 'device', None) or default_device())
-    if precision == 'bf16': learn.to_bf16()
-    if precision == 'fp16': learn.to_fp16()
-    learn.remove_cb(ProgressCallback)
-    if progress: learn.add_cb(SparseProgressCallback())
-    else: learn.logger = noop
+    precision = _set_precision(learn, mixed_precision)
+    _set_progress(learn, progress)
     learn.vit_config, learn.precision, learn.diverged = config, precision, False
     return learn
 
