@@ -141,6 +141,24 @@ def loop_cost(pe: str = 'sincos1d', # PE spec
                 fastai_change=_max_change(learn.model, start), bare_change=_max_change(model, start))
 
 # %% ../nbs/11_scale.ipynb #fcd04744
+def _random_batches(n: int, bs: int, img_size: int, device, num_classes: int = 10, seed: int = 0) -> list:
+    "`n` batches of `bs` random images (3 channels, normal) and labels, as plain tensors on `device`."
+    gen = torch.Generator().manual_seed(seed)
+    return [(torch.randn(bs, 3, img_size, img_size, generator=gen).to(device),
+             torch.randint(0, num_classes, (bs,), generator=gen).to(device)) for _ in range(n)]
+
+# %% ../nbs/11_scale.ipynb #29aee7d2
+def _eager_and_compiled(model: nn.Module, batches: list, precision: str, **compile_kwargs) -> dict:
+    "Milliseconds per `bare_train` step of `model` eager and `torch.compile`d, their ratio, and seconds of the first compiled step."
+    bare_train(model, batches[:2], precision=precision)
+    eager = bare_train(model, batches, precision=precision)
+    compiled = torch.compile(model, **compile_kwargs)
+    first = bare_train(compiled, batches[:1], precision=precision)
+    bare_train(compiled, batches[:2], precision=precision)
+    fast = bare_train(compiled, batches, precision=precision)
+    return dict(eager_ms=eager * 1e3, compiled_ms=fast * 1e3, speedup=eager / fast, first_step_s=first)
+
+# %% ../nbs/11_scale.ipynb #a4b850f1
 def compile_cost(pes=tuple(POS_EMBEDS), # PE specs
                  arch: str = 'vit_nano', # A name in `ARCHS`
                  img_size: int = 32, # Image side
@@ -154,20 +172,13 @@ def compile_cost(pes=tuple(POS_EMBEDS), # PE specs
     "Training-step time of `create_vit` models eager and `torch.compile`d."
     device = torch.device(device or default_device())
     if precision is None: precision = 'bf16' if device.type == 'cuda' else 'no'
-    gen = torch.Generator().manual_seed(0)
-    batches = [(torch.randn(bs, 3, img_size, img_size, generator=gen).to(device),
-                torch.randint(0, 10, (bs,), generator=gen).to(device)) for _ in range(steps)]
+    check_choice('precision', precision, ('no', 'bf16', 'fp16'))
+    batches = _random_batches(check_int('steps', steps), check_int('bs', bs), img_size, device)
     rows = []
     for pe in pes:
         set_seed(0)
         model = create_vit(arch, pe=pe, img_size=img_size, patch_size=patch_size, num_classes=10).to(device)
-        bare_train(model, batches[:2], precision=precision)
-        eager = bare_train(model, batches, precision=precision)
-        compiled = torch.compile(model, **compile_kwargs)
-        first = bare_train(compiled, batches[:1], precision=precision)
-        bare_train(compiled, batches[:2], precision=precision)
-        fast = bare_train(compiled, batches, precision=precision)
-        rows.append(dict(pe=pe, eager_ms=eager * 1e3, compiled_ms=fast * 1e3, speedup=eager / fast, first_step_s=first))
+        rows.append(dict(pe=pe, **_eager_and_compiled(model, batches, precision, **compile_kwargs)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/11_scale.ipynb #5e4d63e7
