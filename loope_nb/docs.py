@@ -46,18 +46,19 @@ def _flat_contents(items):
             if 'href' in o: yield o['href']
             yield from _flat_contents(o.get('contents'))
 
+# %% ../nbs/10_docs.ipynb #0e23bc69
 def sidebar_entries(nbs_path) -> list:
     "Notebook file names listed in `nbs_path/sidebar.yml`, in reading order."
     path = Path(nbs_path)/'sidebar.yml'
     if not path.exists(): raise FileNotFoundError(f"no sidebar: {path} does not exist")
     return list(_flat_contents(yaml.safe_load(path.read_text())['website']['sidebar']['contents']))
 
+# %% ../nbs/10_docs.ipynb #2ee39656
 def page_name(nb_name: str) -> str:
     "The HTML page of notebook `nb_name`, named as Quarto and nbdev's doclinks name it."
     return nbpath2html(Path(nb_name)).name
 
 # %% ../nbs/10_docs.ipynb #e486e1de
-_re_modpath = re.compile(r'\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_]\w*)')
 _re_code_span = re.compile(r'(`+)(.+?)\1')
 
 def escape_tags(text: str) -> str:
@@ -69,6 +70,9 @@ def escape_tags(text: str) -> str:
     esc = lambda s: re.sub(r'<(?!https?://)([^>\n]*)>', r'&lt;\1&gt;', s) if '<' in s else s
     return ''.join(esc(s) if i % 2 == 0 else s for i, s in enumerate(out))
 
+# %% ../nbs/10_docs.ipynb #8547887a
+_re_modpath = re.compile(r'\b(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_]\w*)')
+
 def _anno(a) -> str:
     "An annotation as a reader writes it: `PosEmbed`, `tuple[int, int] | int`, no module paths."
     if a is inspect.Parameter.empty: return ''
@@ -76,16 +80,20 @@ def _anno(a) -> str:
     s = a.__qualname__ if isinstance(a, type) and not getattr(a, '__args__', None) else inspect.formatannotation(a)
     return _re_modpath.sub('', s).strip("'")
 
+# %% ../nbs/10_docs.ipynb #e6caa72c
 def _default(v) -> str:
+    "A default value as the signature shows it: a function by its name, a long repr cut at 40 characters."
     if v is inspect.Parameter.empty: return ''
     s = v.__name__ if callable(v) and hasattr(v, '__name__') else repr(v)
     return s if len(s) <= 40 else s[:37] + '...'
 
+# %% ../nbs/10_docs.ipynb #c5a0922e
 def _own_code(f):
     "The code object behind `f`, past decorators that keep `__wrapped__`; None for builtins."
     f = inspect.unwrap(f)
     return getattr(f, '__code__', None)
 
+# %% ../nbs/10_docs.ipynb #a91912f7
 def _own_params(obj):
     "Names of the parameters `obj`'s own code declares (not those `@delegates` or fastai's `funcs_kwargs` add), and where the rest come from."
     f, source = obj, None
@@ -100,14 +108,56 @@ def _own_params(obj):
     n += bool(code.co_flags & inspect.CO_VARARGS) + bool(code.co_flags & inspect.CO_VARKEYWORDS)
     return set(code.co_varnames[:n]), source
 
+# %% ../nbs/10_docs.ipynb #7aea0481
 def _source_url(sym, name):
     "The GitHub link nbdev's lookup gives `sym`, at the line where it is defined."
     url = NbdevLookup().code(f"{getattr(sym, '__module__', '')}.{name}")
     try: return url and url.split('#')[0] + f'#L{inspect.getsourcelines(inspect.unwrap(sym))[1]}'
     except (OSError, TypeError): return url and url.split('#')[0]
 
-def _table_cell(s) -> str: return escape_tags(str(s)).replace('|', '\\|').replace('\n', ' ')
+# %% ../nbs/10_docs.ipynb #f6430f0a
+def _star(p) -> str:
+    "The stars written before parameter `p`: `*args`, `**kwargs`."
+    return '*' if p.kind == p.VAR_POSITIONAL else '**' if p.kind == p.VAR_KEYWORD else ''
 
+# %% ../nbs/10_docs.ipynb #cc242ee9
+def _signature(sym, short: str, params: list, inherited: list, ret: str) -> str:
+    "The short signature of `sym`, named `short`, with `params` (and `**kwargs` for the `inherited`) and return annotation `ret`."
+    fmt = []
+    for i, p in enumerate(params):
+        if p.kind == p.KEYWORD_ONLY and not any(q.kind in (q.KEYWORD_ONLY, q.VAR_POSITIONAL) for q in params[:i]): fmt.append('*')
+        fmt.append(_star(p) + p.name + (f':{_anno(p.annotation)}' if _anno(p.annotation) else '') +
+                   (f'={_default(p.default)}' if p.default is not p.empty else ''))
+    if inherited and not any(p.kind == p.VAR_KEYWORD for p in params): fmt.append('**kwargs')
+    head, tail = f"{'class' if inspect.isclass(sym) else 'def'} {short}(", ')' + (f' -> {ret}' if ret else '')
+    one = head + ', '.join(fmt) + tail
+    return one if len(one) <= 80 else head + '\n' + ''.join(f'    {o},\n' for o in fmt) + tail
+
+# %% ../nbs/10_docs.ipynb #430a3b8c
+def _pipe_text(s) -> str:
+    "`s` as the text of one entry of a Markdown pipe table: tags and `|` escaped, on one line."
+    return escape_tags(str(s)).replace('|', '\\|').replace('\n', ' ')
+
+# %% ../nbs/10_docs.ipynb #5c530750
+def _param_rows(params: list, inherited: list, source, dm: dict, ret: str) -> list:
+    "[name, type, default, details] rows: the own `params`, one row counting the `inherited` (from `source`), the return value."
+    rows = [[f'`{_star(p)}{p.name}`', f'`{_anno(p.annotation)}`' if _anno(p.annotation) else '',
+             f'`{_default(p.default)}`' if p.default is not p.empty else '', (dm.get(p.name) or {}).get('docment') or ''] for p in params]
+    if inherited: rows.append(['`**kwargs`', '', '', f"{len(inherited)} more keyword arguments{f' of `{source}`' if source else ''}, not listed here"])
+    rdoc = (dm.get('return') or {}).get('docment') or ''
+    if ret or rdoc: rows.append(['**Returns**', f'`{ret}`' if ret else '', '', rdoc])
+    return rows
+
+# %% ../nbs/10_docs.ipynb #b8c26997
+def _params_table(rows: list) -> str:
+    "A pipe table of `_param_rows` with only the columns that have something in them ('' if none has)."
+    keep = [0] + [j for j in (1, 2, 3) if any(r[j] for r in rows)]
+    if len(keep) == 1: return ''
+    head = ['', 'Type', 'Default', 'Details']
+    return ('| ' + ' | '.join(head[j] for j in keep) + ' |\n|' + ':--|' * len(keep) + '\n'
+            + ''.join('| ' + ' | '.join(_pipe_text(r[j]) for j in keep) + ' |\n' for r in rows))
+
+# %% ../nbs/10_docs.ipynb #dc961980
 def api_markdown(sym, # The function, class or method to document
                  name: str = None, # The heading (default: its qualified name, as nbdev's doclinks anchor it)
                  title_level: int = 3, # Heading level
@@ -123,62 +173,58 @@ def api_markdown(sym, # The function, class or method to document
     params = [p for p in sig.parameters.values() if p.name not in ('self', 'cls') or p.kind == p.VAR_KEYWORD]
     inherited = [p for p in params if own is not None and p.name not in own]
     params = [p for p in params if p not in inherited]
-    fmt = []
-    for i, p in enumerate(params):
-        if p.kind == p.KEYWORD_ONLY and not any(q.kind in (q.KEYWORD_ONLY, q.VAR_POSITIONAL) for q in params[:i]): fmt.append('*')
-        star = '*' if p.kind == p.VAR_POSITIONAL else '**' if p.kind == p.VAR_KEYWORD else ''
-        fmt.append(star + p.name + (f':{_anno(p.annotation)}' if _anno(p.annotation) else '') +
-                   (f'={_default(p.default)}' if p.default is not p.empty else ''))
-    if inherited and not any(p.kind == p.VAR_KEYWORD for p in params): fmt.append('**kwargs')
     ret = '' if inspect.isclass(sym) else _anno(sig.return_annotation)
-    prefix, short = ('class' if inspect.isclass(sym) else 'def'), getattr(sym, '__name__', name)
-    one = f"{prefix} {short}({', '.join(fmt)})" + (f' -> {ret}' if ret else '')
-    sig_str = one if len(one) <= 80 else f"{prefix} {short}(\n" + ''.join(f'    {o},\n' for o in fmt) + ')' + (f' -> {ret}' if ret else '')
     src = src_url if src_url is not None else _source_url(sym, name)
     md = '---\n\n' + (f'[source]({src}){{.source-link}}\n\n' if src else '')
-    md += f"{'#' * title_level} {name} {{#{name.lower()} .api}}\n\n~~~~~~ {{.python .signature}}\n{sig_str}\n~~~~~~\n\n"
+    md += f"{'#' * title_level} {name} {{#{name.lower()} .api}}\n\n~~~~~~ {{.python .signature}}\n"
+    md += _signature(sym, getattr(sym, '__name__', name), params, inherited, ret) + '\n~~~~~~\n\n'
     if doc := _docstring(sym, dm): md += f'*{escape_tags(doc.strip())}*\n\n' if '\n' not in doc.strip() else escape_tags(doc.strip()) + '\n\n'
-    rows = [[f"`{'*' if p.kind == p.VAR_POSITIONAL else '**' if p.kind == p.VAR_KEYWORD else ''}{p.name}`", f'`{_anno(p.annotation)}`' if _anno(p.annotation) else '', f'`{_default(p.default)}`' if p.default is not p.empty else '',
-             (dm.get(p.name) or {}).get('docment') or ''] for p in params]
-    if inherited: rows.append(['`**kwargs`', '', '', f"{len(inherited)} more keyword arguments{f' of `{source}`' if source else ''}, not listed here"])
-    rdoc = (dm.get('return') or {}).get('docment') or ''
-    if ret or rdoc: rows.append(['**Returns**', f'`{ret}`' if ret else '', '', rdoc])
-    keep = [0] + [j for j in (1, 2, 3) if any(r[j] for r in rows)]  # columns with something in them, as fastcore's DocmentTbl
-    if len(keep) > 1:
-        head = ['', 'Type', 'Default', 'Details']
-        md += '| ' + ' | '.join(head[j] for j in keep) + ' |\n|' + ':--|' * len(keep) + '\n'
-        md += ''.join('| ' + ' | '.join(_table_cell(r[j]) for j in keep) + ' |\n' for r in rows)
-    return md
+    return md + _params_table(_param_rows(params, inherited, source, dm, ret))
 
-_re_sd_sig = re.compile(r'```python\n(def |class )(.*?)\n```', re.DOTALL)
-
+# %% ../nbs/10_docs.ipynb #a30a1a53
 def clean_showdoc(md: str) -> str:
     "nbdev's `show_doc` markdown with the signature's `__main__.` dropped and tag-like text escaped (for what `api_markdown` cannot render)."
     md = md.replace('__main__.', '')
     head, sep, rest = md.partition('```\n')
     return head + sep + escape_tags(rest) if sep else md
 
-
 # %% ../nbs/10_docs.ipynb #53793e41
-_re_fm = re.compile(r'^---\s*\n(.*?)\n---\s*$', re.DOTALL)
-_re_mpl_repr = re.compile(r'^\W*(?:array\(\W*)?<(?:Axes|Figure|AxesSubplot|matplotlib\.)')
-
 def _md(o):
     "A display's markdown text, if it has one."
     md = o.get('data', {}).get('text/markdown')
     return ''.join(md) if isinstance(md, list) else md
+
+# %% ../nbs/10_docs.ipynb #404a662f
+_re_mpl_repr = re.compile(r'^\W*(?:array\(\W*)?<(?:Axes|Figure|AxesSubplot|matplotlib\.)')
 
 def _is_mpl_repr(o) -> bool:
     "Is output `o` only the text repr of matplotlib objects?"
     data = o.get('data', {})
     return o.get('output_type') == 'execute_result' and set(data) == {'text/plain'} and bool(_re_mpl_repr.match(''.join(data['text/plain'])))
 
+# %% ../nbs/10_docs.ipynb #94da92eb
 def _show_doc_md(source: str, ns: dict, fallback: str) -> str:
     "`api_markdown` of a `show_doc(...)` cell evaluated in `ns`, else nbdev's markdown `fallback`, cleaned."
     if ns is not None and source.strip().startswith('show_doc('):
         try: return eval(source.strip(), {**ns, 'show_doc': api_markdown})
         except Exception: pass
     return clean_showdoc(fallback)
+
+# %% ../nbs/10_docs.ipynb #0439b1b5
+def _page_cells(cell, ns: dict = None) -> list:
+    "The page's cells for code cell `cell` of a processed notebook, its Quarto options applied; `ns`: as in `prepare_notebook`."
+    opts = cell.directives
+    if opts.get('include') == 'false': return []
+    cell.remove_directives()
+    source = '' if opts.get('echo') == 'false' else cell.source
+    outputs = [] if opts.get('output') == 'false' else [nbformat.from_dict(o) for o in cell.get('outputs', []) if not _is_mpl_repr(o)]
+    asis = [_md(o) for o in outputs] if opts.get('output') == 'asis' else []
+    if any(asis) and 'show_doc' in cell.source: asis = [_show_doc_md(cell.source, ns, md) if md else md for md in asis]
+    cells = [nbformat.v4.new_code_cell(source, outputs=[] if any(asis) else outputs)] if source or (outputs and not any(asis)) else []
+    return cells + [nbformat.v4.new_markdown_cell(md) for md in asis if md]
+
+# %% ../nbs/10_docs.ipynb #25d81939
+_re_fm = re.compile(r'^---\s*\n(.*?)\n---\s*$', re.DOTALL)
 
 def prepare_notebook(path, # A notebook processed by nbdev (in `_proc/`)
                      ns: dict = None, # Namespace its `show_doc` cells are evaluated in (None: keep nbdev's markdown)
@@ -188,20 +234,10 @@ def prepare_notebook(path, # A notebook processed by nbdev (in `_proc/`)
     for cell in nb.cells:
         if cell.cell_type == 'raw' and (m := _re_fm.match(cell.source.strip())):
             fm.update(yaml.safe_load(m.group(1)) or {}); continue
-        if cell.cell_type == 'markdown': cells.append(nbformat.v4.new_markdown_cell(cell.source)); continue
-        if cell.cell_type != 'code': cells.append(nbformat.v4.new_raw_cell(cell.source)); continue
-        opts = cell.directives
-        if opts.get('include') == 'false': continue
-        cell.remove_directives()
-        source = '' if opts.get('echo') == 'false' else cell.source
-        outputs = [] if opts.get('output') == 'false' else [nbformat.from_dict(o) for o in cell.get('outputs', []) if not _is_mpl_repr(o)]
-        asis = [_md(o) for o in outputs] if opts.get('output') == 'asis' else []
-        if any(asis) and 'show_doc' in cell.source: asis = [_show_doc_md(cell.source, ns, md) if md else md for md in asis]
-        if source or (outputs and not any(asis)):
-            cells.append(nbformat.v4.new_code_cell(source, outputs=[] if any(asis) else outputs))
-        cells += [nbformat.v4.new_markdown_cell(md) for md in asis if md]
+        if cell.cell_type == 'markdown': cells.append(nbformat.v4.new_markdown_cell(cell.source))
+        elif cell.cell_type == 'code': cells += _page_cells(cell, ns)
+        else: cells.append(nbformat.v4.new_raw_cell(cell.source))
     return fm, nbformat.v4.new_notebook(cells=cells, metadata={})
-
 
 # %% ../nbs/10_docs.ipynb #8f310ba6
 _PAGE_MD = r"""{% extends 'markdown/index.md.j2' %}
@@ -238,6 +274,7 @@ _PAGE_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% endblock data_jpg %}
 """
 
+# %% ../nbs/10_docs.ipynb #bbfa973a
 _re_pipe_block = re.compile(r'((?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+)', re.MULTILINE)
 _re_pipe_sep = re.compile(r'^[ \t]*\|[ \t]*:?-{3,}', re.MULTILINE)
 
@@ -249,6 +286,7 @@ def stream_markdown(text: str) -> str:
         elif part.strip(): out.append(f"~~~~~~ {{.text .cell-stream}}\n{part.strip(chr(10)).rstrip()}\n~~~~~~")
     return '\n\n'.join(out)
 
+# %% ../nbs/10_docs.ipynb #d87cdef5
 def notebook_markdown(nb) -> str:
     "Pandoc markdown of notebook `nb`, images embedded."
     exporter = MarkdownExporter(extra_loaders=[DictLoader({'page.md.j2': _PAGE_MD})], template_file='page.md.j2', filters=dict(stream_markdown=stream_markdown),
@@ -256,18 +294,22 @@ def notebook_markdown(nb) -> str:
     return exporter.from_notebook_node(nb)[0]
 
 # %% ../nbs/10_docs.ipynb #cf09f676
-_re_line_anchor = re.compile(r'<a href="#cb\d+-\d+" aria-hidden="true" tabindex="-1"></a>')
 _re_heading = re.compile(r'<h([2-4])([^>]*?) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.DOTALL)
-_re_display_math = re.compile(r'<math display="block".*?</math>', re.DOTALL)
-_PANDOC_PARTS = "$highlighting-css$\n<!--part-->\n$toc$\n<!--part-->\n$title$\n<!--part-->\n$description$\n<!--part-->\n$body$\n"
 
 def heading_anchors(html: str) -> str:
     "Add a `#` link to itself at the end of every h2-h4 heading that has an id."
     return _re_heading.sub(lambda m: f'<h{m[1]}{m[2]} id="{m[3]}"{m[4]}>{m[5]}<a class="anchor" href="#{m[3]}" aria-label="Link to this section" data-pagefind-ignore>#</a></h{m[1]}>', html)
 
+# %% ../nbs/10_docs.ipynb #19adabb2
+_re_display_math = re.compile(r'<math display="block".*?</math>', re.DOTALL)
+
 def scroll_math(html: str) -> str:
     "Wrap each display formula in a box that scrolls sideways (a `math` element does not scroll itself in Chromium)."
     return _re_display_math.sub(lambda m: f'<span class="math-display">{m[0]}</span>', html)
+
+# %% ../nbs/10_docs.ipynb #b804cebf
+_re_line_anchor = re.compile(r'<a href="#cb\d+-\d+" aria-hidden="true" tabindex="-1"></a>')
+_PANDOC_PARTS = "$highlighting-css$\n<!--part-->\n$toc$\n<!--part-->\n$title$\n<!--part-->\n$description$\n<!--part-->\n$body$\n"
 
 def pandoc_html(md: str, title: str = '', description: str = '') -> tuple:
     "Highlighting CSS, table of contents, title, description and body HTML of pandoc markdown `md`."
@@ -284,6 +326,7 @@ def pandoc_html(md: str, title: str = '', description: str = '') -> tuple:
     css, toc, title, desc, body = (o.strip() for o in html.split('<!--part-->'))
     return css, toc, title, desc, scroll_math(heading_anchors(body))
 
+# %% ../nbs/10_docs.ipynb #92d9dd0b
 _re_href = re.compile(r'href="([^"]*)"')
 
 def fix_links(html: str, doc_url: str = '') -> str:
@@ -296,7 +339,6 @@ def fix_links(html: str, doc_url: str = '') -> str:
             url = page_name(u.path) + (f'#{u.fragment}' if u.fragment else '')
         return f'href="{url}"'
     return _re_href.sub(_fix, html)
-
 
 # %% ../nbs/10_docs.ipynb #4e443c28
 _PAGE_HTML = Template("""<!DOCTYPE html>
@@ -331,6 +373,8 @@ $body
 </html>
 """)
 
+
+# %% ../nbs/10_docs.ipynb #92cbb1ac
 SITE_JS = """(function () {
   const box = document.getElementById('search');
   if (box && location.protocol === 'file:')
@@ -358,13 +402,17 @@ SITE_JS = """(function () {
 })();
 """
 
-SITE_CSS = """
+# %% ../nbs/10_docs.ipynb #2429c98b
+_CSS_LAYOUT = """
 :root { --fg: #1f2328; --muted: #59636e; --accent: #0b5cad; --line: #d8dee4; --code-bg: #f6f8fa; --nav-h: 3.2rem; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
        display: grid; grid-template-columns: 14rem minmax(0, 52rem) 12rem; grid-template-rows: auto 1fr; gap: 0 1.75rem; }
 a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
-header.navbar { grid-column: 1 / -1; position: sticky; top: 0; z-index: 20; display: flex; align-items: center; gap: 1rem;
+"""
+
+# %% ../nbs/10_docs.ipynb #02b42c9d
+_CSS_NAVBAR = """header.navbar { grid-column: 1 / -1; position: sticky; top: 0; z-index: 20; display: flex; align-items: center; gap: 1rem;
                 min-height: var(--nav-h); padding: .4rem 1rem; background: #0b5cad; color: #fff; }
 header.navbar a { color: #fff; } header.navbar .site { font-weight: 700; font-size: 1.15rem; white-space: nowrap; }
 header.navbar nav.links { margin-left: auto; display: flex; gap: 1rem; font-size: .92rem; white-space: nowrap; }
@@ -378,12 +426,18 @@ button.menu { display: none; background: none; border: 1px solid #ffffff80; colo
 .search .pagefind-ui__drawer:empty, .search .pagefind-ui__hidden { display: none; }
 .search .pagefind-ui__result-link { color: var(--accent); } .search mark { background: #fff3a3; }
 .search-off { font-size: .85rem; opacity: .85; } .search-off code { color: #fff; }
-nav.sidebar { position: sticky; top: var(--nav-h); height: calc(100vh - var(--nav-h)); overflow-y: auto; padding: 1.2rem 1rem;
+"""
+
+# %% ../nbs/10_docs.ipynb #8baad589
+_CSS_SIDEBAR = """nav.sidebar { position: sticky; top: var(--nav-h); height: calc(100vh - var(--nav-h)); overflow-y: auto; padding: 1.2rem 1rem;
               background: #f6f8fa; border-right: 1px solid var(--line); font-size: .92rem; }
 nav.sidebar ul { list-style: none; margin: 0; padding: 0; }
 nav.sidebar li a { display: block; padding: .28rem .6rem; border-radius: 6px; color: var(--fg); }
 nav.sidebar li a.active { background: #dbe9f8; color: var(--accent); font-weight: 600; }
-main { padding: 1.5rem 0 4rem; min-width: 0; }
+"""
+
+# %% ../nbs/10_docs.ipynb #9c771fb7
+_CSS_TEXT = """main { padding: 1.5rem 0 4rem; min-width: 0; }
 header.page { border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; }
 h1.title { font-size: 2.1rem; margin: .4rem 0 .3rem; line-height: 1.2; }
 p.description { color: var(--muted); font-size: 1.15rem; margin: 0 0 1rem; }
@@ -395,7 +449,10 @@ a.anchor { margin-left: .4rem; color: var(--muted); opacity: 0; font-weight: 400
 h2:hover a.anchor, h3:hover a.anchor, h4:hover a.anchor, a.anchor:focus { opacity: 1; text-decoration: none; }
 hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0 0; }
 a.source-link { float: right; font-size: .85rem; margin-top: .4rem; }
-code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em; }
+"""
+
+# %% ../nbs/10_docs.ipynb #e3d90378
+_CSS_CODE = """code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86em; }
 p code, li code, td code { background: var(--code-bg); padding: .1em .3em; border-radius: 4px; overflow-wrap: anywhere; }
 td code { overflow-wrap: normal; } td:first-child code { white-space: nowrap; }
 pre.signature > code.sourceCode { white-space: pre-wrap; }  /* a long signature wraps, with a hanging indent */
@@ -410,7 +467,10 @@ div.cell-output { margin: -.6rem 0 1rem .8rem; border-left: 3px solid #f0b49e; p
 div.cell-output pre { background: none; padding: .3rem 0; margin: 0; }
 div.cell-output img, main img { max-width: 100%; height: auto; display: block; }
 div.cell-output p { margin: .4rem 0; }
-table { border-collapse: collapse; font-size: .86rem; margin: .6rem 0 1rem; font-variant-numeric: tabular-nums;
+"""
+
+# %% ../nbs/10_docs.ipynb #a9432321
+_CSS_TABLES = """table { border-collapse: collapse; font-size: .86rem; margin: .6rem 0 1rem; font-variant-numeric: tabular-nums;
         display: block; max-width: 100%; overflow-x: auto; }
 th, td { padding: .3rem .65rem; border: none; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 table.dataframe { border: none; } table.dataframe thead th { border-bottom: 2px solid #afb8c1; }
@@ -421,14 +481,20 @@ h3.api + div.sourceCode pre, pre.signature { background: #eef4fb; }
 math[display="block"] { margin: .8rem 0; font-size: 1.1em; }
 span.math-display { display: block; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
 blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid var(--line); color: var(--muted); }
-nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); }
+"""
+
+# %% ../nbs/10_docs.ipynb #4adeafdb
+_CSS_ASIDES = """nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); }
 nav.pager a { display: block; padding: .5rem .8rem; border: 1px solid var(--line); border-radius: 6px; max-width: 48%; }
 nav.pager a.next { margin-left: auto; text-align: right; } nav.pager small { display: block; color: var(--muted); }
 aside.toc { position: sticky; top: var(--nav-h); align-self: start; padding: 2rem 1rem 0 0; font-size: .85rem; max-height: calc(100vh - var(--nav-h)); overflow-y: auto; }
 aside.toc .toc-title { font-weight: 600; color: var(--muted); margin-bottom: .3rem; }
 aside.toc ul { list-style: none; padding-left: 0; margin: 0; } aside.toc ul ul { padding-left: .8rem; font-size: .8rem; }
 aside.toc li a { color: var(--muted); display: block; padding: .12rem 0; overflow-wrap: anywhere; }
-@media (max-width: 1150px) { body { grid-template-columns: 14rem minmax(0, 1fr); } aside.toc { display: none; } main { padding-right: 1.5rem; } }
+"""
+
+# %% ../nbs/10_docs.ipynb #4af9c850
+_CSS_NARROW = """@media (max-width: 1150px) { body { grid-template-columns: 14rem minmax(0, 1fr); } aside.toc { display: none; } main { padding-right: 1.5rem; } }
 @media (max-width: 760px) {
   body { display: block; } main { padding: 1rem; } h1.title { font-size: 1.7rem; }
   header.navbar { position: static; flex-wrap: wrap; gap: .5rem .8rem; } button.menu { display: block; }
@@ -440,6 +506,27 @@ aside.toc li a { color: var(--muted); display: block; padding: .12rem 0; overflo
 }
 """
 
+# %% ../nbs/10_docs.ipynb #fcf47475
+SITE_CSS = _CSS_LAYOUT + _CSS_NAVBAR + _CSS_SIDEBAR + _CSS_TEXT + _CSS_CODE + _CSS_TABLES + _CSS_ASIDES + _CSS_NARROW
+
+# %% ../nbs/10_docs.ipynb #5df42d69
+def _esc(s) -> str:
+    "`s` as HTML text or attribute value."
+    return str(s).replace('&', '&amp;').replace('<', '&lt;').replace('"', '&quot;')
+
+# %% ../nbs/10_docs.ipynb #9f8511a7
+def _sidebar_html(sidebar: list, me: str) -> str:
+    "The sidebar's list items for `sidebar`'s (page, title) pairs, page `me` marked active."
+    return '\n'.join(f'<li><a href="{p}"{" class=active" if p == me else ""}>{_esc(t)}</a></li>' for p, t in sidebar)
+
+# %% ../nbs/10_docs.ipynb #dd3c2fb9
+def _pager(sidebar: list, me: str) -> str:
+    "Links to the pages before and after `me` in `sidebar`'s (page, title) pairs; '' for a page not in it."
+    i = [p for p, _ in sidebar].index(me) if me in dict(sidebar) else -1
+    return ''.join(f'<a class="{c}" href="{sidebar[j][0]}"><small>{label}</small>{_esc(sidebar[j][1])}</a>'
+                   for c, j, label in [('prev', i - 1, 'Previous'), ('next', i + 1, 'Next')] if i >= 0 and 0 <= j < len(sidebar))
+
+# %% ../nbs/10_docs.ipynb #f4148a8f
 _SEARCH_HEAD = '<link rel="stylesheet" href="pagefind/pagefind-ui.css">\n<script src="pagefind/pagefind-ui.js"></script>\n'
 
 def render_page(fm: dict, # Front matter: `title`, `description`, `output-file`
@@ -454,16 +541,10 @@ def render_page(fm: dict, # Front matter: `title`, `description`, `output-file`
     md = nb if isinstance(nb, str) else notebook_markdown(nb)
     me = fm.get('output-file', '')
     css, toc, title, desc, body = pandoc_html(md, str(fm.get('title', me)), str(fm.get('description', '')))
-    esc = lambda s: str(s).replace('&', '&amp;').replace('<', '&lt;').replace('"', '&quot;')
-    items = '\n'.join(f'<li><a href="{p}"{" class=active" if p == me else ""}>{esc(t)}</a></li>' for p, t in sidebar)
-    i = [p for p, _ in sidebar].index(me) if me in dict(sidebar) else -1
-    pager = ''.join(f'<a class="{c}" href="{sidebar[j][0]}"><small>{label}</small>{esc(sidebar[j][1])}</a>'
-                    for c, j, label in [('prev', i - 1, 'Previous'), ('next', i + 1, 'Next')] if i >= 0 and 0 <= j < len(sidebar))
-    navlinks = ' '.join(f'<a href="{esc(u)}">{esc(t)}</a>' for t, u in links)
-    return fix_links(_PAGE_HTML.substitute(title=title, plaintitle=esc(str(fm.get('title', me)).replace('`', '')), description=desc,
-                                           site=esc(site), sidebar=items, pager=pager, hlcss=css, toc=toc, body=body,
-                                           links=navlinks, searchhead=_SEARCH_HEAD if search else ''), doc_url)
-
+    navlinks = ' '.join(f'<a href="{_esc(u)}">{_esc(t)}</a>' for t, u in links)
+    return fix_links(_PAGE_HTML.substitute(title=title, plaintitle=_esc(str(fm.get('title', me)).replace('`', '')), description=desc,
+                                           site=_esc(site), sidebar=_sidebar_html(sidebar, me), pager=_pager(sidebar, me), hlcss=css,
+                                           toc=toc, body=body, links=navlinks, searchhead=_SEARCH_HEAD if search else ''), doc_url)
 
 # %% ../nbs/10_docs.ipynb #72a61d0a
 def api_index(lib: str, # The package, e.g. 'loope_nb'
@@ -481,15 +562,17 @@ def api_index(lib: str, # The package, e.g. 'loope_nb'
         md.append(f'## `{mod}` {{#{mod.replace(".", "-")}}}\n\nDocumented in [{(titles or {}).get(page, page)}]({page}).\n\n| Name | What it is |\n|:--|:--|')
         for n in sorted(names, key=str.lower):
             doc = (inspect.getdoc(getattr(m, n, None)) or '').strip().split('\n')[0] if callable(getattr(m, n, None)) else ''
-            md.append(f"| [`{n}`]({syms[mod][f'{mod}.{n}'][0]}) | {_table_cell(escape_tags(doc))} |")
+            md.append(f"| [`{n}`]({syms[mod][f'{mod}.{n}'][0]}) | {_pipe_text(doc)} |")
         md.append('')
     return '\n'.join(md) + '\n'
 
+# %% ../nbs/10_docs.ipynb #1ce652a4
 def have_pagefind() -> bool:
     "Is Pagefind's indexer (PyPI `pagefind[extended]`, or `pagefind`) installed?"
     import importlib.util as u
     return bool(u.find_spec('pagefind')) and bool(u.find_spec('pagefind_bin_extended') or u.find_spec('pagefind_bin'))
 
+# %% ../nbs/10_docs.ipynb #67336237
 def search_index(site) -> None:
     "Index the built `site` with Pagefind into `site/pagefind/` (identifiers with `_` kept whole)."
     res = subprocess.run([sys.executable, '-m', 'pagefind', '--site', str(site), '--output-subdir', 'pagefind',
@@ -497,12 +580,12 @@ def search_index(site) -> None:
     if res.returncode or not (Path(site)/'pagefind'/'pagefind-ui.js').exists():
         raise RuntimeError(f"pagefind failed: {(res.stderr or res.stdout).strip()}")
 
-
 # %% ../nbs/10_docs.ipynb #1d1e76ec
 def _doc_url(cfg):
     "Where the hosted site lives, as nbdev's doclinks spell it ('' when the project has no docs URL)."
     return (cfg.get('doc_host') or '').rstrip('/') + (cfg.get('doc_baseurl') or '').rstrip('/') if cfg.get('doc_host') else ''
 
+# %% ../nbs/10_docs.ipynb #3262844b
 def process_notebooks(path='.', n_workers: int = 2, force: bool = False) -> Path:
     "Run nbdev's docs processing (what `nbdev-proc-nbs` runs) on every notebook; returns the `_proc` folder."
     from nbdev.serve import proc_nbs
@@ -510,6 +593,7 @@ def process_notebooks(path='.', n_workers: int = 2, force: bool = False) -> Path
     except Exception as e:  # the worker's traceback is long; its message names the notebook, cell and error
         raise RuntimeError(f"nbdev's docs processing failed (show_doc, import and export cells must run on their own): {e}") from None
 
+# %% ../nbs/10_docs.ipynb #a427127c
 _re_default_exp = re.compile(r'^#\|\s*default_exp\s+(\S+)', re.MULTILINE)
 
 def notebook_namespace(nb_path, lib: str):
@@ -519,8 +603,25 @@ def notebook_namespace(nb_path, lib: str):
     try: return dict(vars(importlib.import_module(f'{lib}.{m.group(1)}')))
     except Exception: return None
 
+# %% ../nbs/10_docs.ipynb #49e06372
+def _reading_order(nbs_path) -> tuple:
+    "The notebooks in `nbs_path` in reading order (the sidebar's that exist, then the unlisted), the missing entries, the unlisted notebooks."
+    existing = sorted(p.name for p in Path(nbs_path).glob('*.ipynb'))
+    entries = sidebar_entries(nbs_path)
+    missing, unlisted = [o for o in entries if o not in existing], [o for o in existing if o not in entries]
+    return [o for o in entries if o in existing] + unlisted, missing, unlisted
+
+# %% ../nbs/10_docs.ipynb #0cccf329
+def _page_kwargs(cfg, search: bool) -> dict:
+    "`render_page`'s arguments that are the same on every page: the site's name, its hosted URL, search, the repository's links."
+    git = (cfg.get('git_url') or '').rstrip('/')
+    return dict(site=cfg.get('title', ''), doc_url=_doc_url(cfg), search=search,
+                links=[('GitHub', git), ('Report an issue', f'{git}/issues/new')] if git else [])
+
+# %% ../nbs/10_docs.ipynb #4b1660ca
 API_PAGE = 'api.html'
 
+# %% ../nbs/10_docs.ipynb #516f6939
 def build_site(path='.', # A folder inside the project
                n_workers: int = 2, # Processes for nbdev's notebook processing
                force: bool = False, # Process every notebook again, ignoring nbdev's cache
@@ -530,9 +631,7 @@ def build_site(path='.', # A folder inside the project
     cfg = get_config(path)
     out, proc = Path(cfg.doc_path), process_notebooks(path, n_workers, force)
     search = have_pagefind() if search is None else search
-    existing = sorted(p.name for p in cfg.nbs_path.glob('*.ipynb'))
-    entries = sidebar_entries(cfg.nbs_path)
-    order = [o for o in entries if o in existing] + [o for o in existing if o not in entries]
+    order, missing, unlisted = _reading_order(cfg.nbs_path)
     prepared = {o: prepare_notebook(proc/o, notebook_namespace(cfg.nbs_path/o, cfg.lib_name)) for o in order}
     sidebar = [(page_name(o), 'Overview' if o == cfg.get('readme_nb', 'index.ipynb') else fm.get('title', Path(o).stem))
                for o, (fm, _) in prepared.items()]
@@ -543,9 +642,7 @@ def build_site(path='.', # A folder inside the project
     for stale in set(p.name for p in out.glob('*.html')) - {p for p, _ in sidebar}: (out/stale).unlink()
     shutil.rmtree(out/'pagefind', ignore_errors=True)
     (out/'site.css').write_text(SITE_CSS); (out/'site.js').write_text(SITE_JS)
-    git = (cfg.get('git_url') or '').rstrip('/')
-    kw = dict(site=cfg.get('title', ''), doc_url=_doc_url(cfg), search=search,
-              links=[('GitHub', git), ('Report an issue', f'{git}/issues/new')] if git else [])
+    kw = _page_kwargs(cfg, search)
     for o, (fm, nb) in prepared.items():
         fm.setdefault('output-file', page_name(o))
         (out/page_name(o)).write_text(render_page(fm, nb, sidebar, **kw))
@@ -553,9 +650,7 @@ def build_site(path='.', # A folder inside the project
         fm = {'title': 'API index', 'description': f'Every name `{cfg.lib_name}` exports, with a link to its documentation', 'output-file': API_PAGE}
         (out/API_PAGE).write_text(render_page(fm, api, sidebar, **kw))
     if search: search_index(out)
-    return dict(out=out, pages=[p for p, _ in sidebar], missing=[o for o in entries if o not in existing],
-                unlisted=[o for o in existing if o not in entries], search=search)
-
+    return dict(out=out, pages=[p for p, _ in sidebar], missing=missing, unlisted=unlisted, search=search)
 
 # %% ../nbs/10_docs.ipynb #dab4b8da
 _README_MD = r"""{% extends 'markdown/index.md.j2' %}
@@ -577,12 +672,14 @@ _README_MD = r"""{% extends 'markdown/index.md.j2' %}
 {% endblock data_png %}
 """
 
+# %% ../nbs/10_docs.ipynb #e91f8050
 def html2gfm(html: str) -> str:
     "GitHub markdown of an HTML output (a pandas table becomes a pipe table), by pandoc."
     res = subprocess.run(['pandoc', '--from=html-native_divs', '--to=gfm', '--wrap=none'], input=html, capture_output=True, text=True)
     if res.returncode: raise RuntimeError(f"pandoc failed: {res.stderr.strip()}")
     return res.stdout.strip()
 
+# %% ../nbs/10_docs.ipynb #3ccdb562
 _re_mdlink = re.compile(r'(\]\()([^)\s]+)(\))')
 
 def render_readme(path='.') -> tuple:
@@ -597,6 +694,7 @@ def render_readme(path='.') -> tuple:
     text = re.sub(r'\n{3,}', '\n\n', re.sub(r'[ \t]+\n', '\n', head + body)).strip() + '\n'
     return text, dict(res.get('outputs', {}))
 
+# %% ../nbs/10_docs.ipynb #1780b8f8
 def sync_readme(path='.', # A folder inside the project
                 check: bool = False, # Only compare: list what is out of date, write nothing
                ) -> list:
@@ -625,16 +723,21 @@ def sync_readme(path='.', # A folder inside the project
 CHROMIUM, CHROMEDRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
                   '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync']
+PHONE_WIDTH = 760  # below this the layout is the phone one (the stylesheet's `@media (max-width: 760px)`)
 
+# %% ../nbs/10_docs.ipynb #ffd782b6
 def have_chromium() -> bool:
     "Are Chromium, its driver and selenium installed?"
     try: import selenium
     except ImportError: return False
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
+# %% ../nbs/10_docs.ipynb #7f9107d4
 class _QuietHandler(SimpleHTTPRequestHandler):
+    "A static file handler that does not log every request."
     def log_message(self, *args): pass
 
+# %% ../nbs/10_docs.ipynb #846736c0
 @contextmanager
 def serve_dir(path):
     "Serve folder `path` over HTTP on a free localhost port, in a thread; yields the base URL."
@@ -643,8 +746,7 @@ def serve_dir(path):
     try: yield f'http://127.0.0.1:{server.server_port}/'
     finally: server.shutdown(); server.server_close()
 
-PHONE_WIDTH = 760  # below this the layout is the phone one
-
+# %% ../nbs/10_docs.ipynb #b8fb265d
 @contextmanager
 def chromium(width: int = 1280, height: int = 900):
     "A headless Chromium selenium driver with a fresh profile, recording the console; below `PHONE_WIDTH` it emulates a phone."
@@ -662,8 +764,7 @@ def chromium(width: int = 1280, height: int = 900):
     try: yield driver
     finally: driver.quit(); shutil.rmtree(profile, ignore_errors=True)
 
-
-# %% ../nbs/10_docs.ipynb #a63f1ae7
+# %% ../nbs/10_docs.ipynb #f808c07b
 _PAGE_JS = r"""const shown = document.body ? document.body.cloneNode(true) : document.createElement('body');
 shown.querySelectorAll('div.sourceCode, p code, li code, td code').forEach(e => e.remove());  // code a reader reads as code
 const text = shown.textContent;
@@ -682,10 +783,12 @@ return {
   menu: !!document.querySelector('button.menu'),
 }"""
 
+# %% ../nbs/10_docs.ipynb #5c7f6a59
 _SIDEBAR_JS = """const s = document.getElementById('sidebar'), b = document.querySelector('button.menu');
 const before = s.offsetHeight; b.click(); const after = s.offsetHeight; b.click();
 return [before, after];"""
 
+# %% ../nbs/10_docs.ipynb #de94c60f
 def _search(driver, query, timeout=15):
     "Type `query` in the Pagefind box; the result links (empty if none came)."
     from selenium.webdriver.common.by import By
@@ -695,8 +798,9 @@ def _search(driver, query, timeout=15):
     try: return WebDriverWait(driver, timeout).until(lambda d: [a.get_attribute('href') for a in d.find_elements(By.CSS_SELECTOR, '.pagefind-ui__result-link')])
     except Exception: return []
 
-def _page_problems(page, info, base, phone):
-    "What the page shows that a reader should never see."
+# %% ../nbs/10_docs.ipynb #2c71bd50
+def _page_problems(page: str, info: dict, base: str) -> list:
+    "What page `page` (its `_PAGE_JS` facts `info`, served at `base`) shows that a reader should never see."
     p = [f"{page}: image does not load: {src.replace(base, '')}" for src in info['bad_images']]
     p += [f"{page}: matplotlib repr in the page: {s}" for s in info['garbled']]
     p += [f"{page}: stale failing output: {s}" for s in info['stale']]
@@ -707,6 +811,44 @@ def _page_problems(page, info, base, phone):
     p += [f"{page}: heading without an anchor link: #{h}" for h in info['no_anchor']]
     return p
 
+# %% ../nbs/10_docs.ipynb #93f33244
+def _broken_links(found: dict, base: str, site) -> list:
+    "Local links of the pages in `found` ({page: `_PAGE_JS` facts}, served at `base` from folder `site`) that reach no file or no anchor."
+    problems = []
+    for page, info in found.items():
+        for href in dict.fromkeys(info['links']):
+            if not href.startswith(base): continue  # external links are not checked offline
+            u = urlsplit(href)
+            target = unquote(u.path[1:]) or 'index.html'
+            if target.endswith('/'): target += 'index.html'
+            if target not in found and not (Path(site)/target).is_file(): problems.append(f'{page}: broken link to {target}')
+            elif u.fragment and target in found and unquote(u.fragment) not in found[target]['ids']:
+                problems.append(f'{page}: broken anchor {target}#{unquote(u.fragment)}')
+    return problems
+
+# %% ../nbs/10_docs.ipynb #19fb4651
+def _load_page(driver, base: str, page: str, width: int, site, screenshots=()) -> tuple:
+    "The `_PAGE_JS` facts of `page` and its problems at `width`: overflow, a sidebar that does not fold, console errors."
+    driver.get(base + page)
+    info, problems = driver.execute_script(_PAGE_JS), []
+    if info['overflow'] > 1: problems.append(f"{page} at {width}px: the page is {info['overflow']}px wider than the window")
+    if width < PHONE_WIDTH and info['menu'] and (hs := driver.execute_script(_SIDEBAR_JS)) and not (hs[0] == 0 and hs[1] > 0):
+        problems.append(f"{page} at {width}px: the sidebar does not fold behind the menu (heights {hs})")
+    if page in screenshots: driver.save_screenshot(str(Path(site)/'screenshots'/f'{Path(page).stem}-{width}.png'))
+    driver.get('about:blank')  # the console may report late: leave the page before reading it
+    problems += [f"{page} at {width}px: console error: {e['message'].replace(base, '')}" for e in driver.get_log('browser') if e['level'] == 'SEVERE']
+    return info, problems
+
+# %% ../nbs/10_docs.ipynb #cbd5abf9
+def _search_problems(driver, base: str, search: tuple, width: int, site, screenshot: bool = False) -> list:
+    "Type `search`'s query in index.html's search box at `width`: a problem unless a result is on `search`'s page."
+    driver.get(base + 'index.html')
+    hits = _search(driver, search[0])
+    if screenshot: driver.save_screenshot(str(Path(site)/'screenshots'/f'search-{width}.png'))
+    if any(urlsplit(h).path.lstrip('/').startswith(search[1].removesuffix('.html')) for h in hits): return []
+    return [f"search at {width}px for {search[0]!r} does not find {search[1]} (results: {[h.replace(base, '') for h in hits][:5]})"]
+
+# %% ../nbs/10_docs.ipynb #a63f1ae7
 def check_site(site, # The built site folder
                required=(), # Pages that must exist, e.g. every sidebar entry
                screenshots=(), # Pages to screenshot into `site/screenshots/<page>-<width>.png`
@@ -721,53 +863,65 @@ def check_site(site, # The built site folder
     if screenshots: (site/'screenshots').mkdir(exist_ok=True)
     with serve_dir(site) as base:
         for k, width in enumerate(widths):
-            phone = width < PHONE_WIDTH
             with chromium(width, height) as driver:
                 for page in pages:
-                    driver.get(base + page)
-                    info = driver.execute_script(_PAGE_JS)
-                    if k == 0:
-                        found[page] = info
-                        problems += _page_problems(page, info, base, phone)
-                    if info['overflow'] > 1: problems.append(f"{page} at {width}px: the page is {info['overflow']}px wider than the window")
-                    if phone and info['menu'] and (hs := driver.execute_script(_SIDEBAR_JS)) and not (hs[0] == 0 and hs[1] > 0):
-                        problems.append(f"{page} at {width}px: the sidebar does not fold behind the menu (heights {hs})")
-                    if page in screenshots: driver.save_screenshot(str(site/'screenshots'/f'{Path(page).stem}-{width}.png'))
-                    driver.get('about:blank')  # the console may report late: leave the page before reading it
-                    problems += [f"{page} at {width}px: console error: {e['message'].replace(base, '')}" for e in driver.get_log('browser') if e['level'] == 'SEVERE']
-                if search and 'index.html' in pages:
-                    driver.get(base + 'index.html')
-                    hits = _search(driver, search[0])
-                    if screenshots: driver.save_screenshot(str(site/'screenshots'/f'search-{width}.png'))
-                    if not any(urlsplit(h).path.lstrip('/').startswith(search[1].removesuffix('.html')) for h in hits):
-                        problems.append(f"search at {width}px for {search[0]!r} does not find {search[1]} (results: {[h.replace(base, '') for h in hits][:5]})")
-    for page, info in found.items():
-        for href in dict.fromkeys(info['links']):
-            if not href.startswith(base): continue  # external links are not checked offline
-            u = urlsplit(href)
-            target = unquote(u.path[1:]) or 'index.html'
-            if target.endswith('/'): target += 'index.html'
-            if target not in found and not (site/target).is_file(): problems.append(f'{page}: broken link to {target}')
-            elif u.fragment and target in found and unquote(u.fragment) not in found[target]['ids']:
-                problems.append(f'{page}: broken anchor {target}#{unquote(u.fragment)}')
-    return problems
-
+                    info, at_width = _load_page(driver, base, page, width, site, screenshots)
+                    if k == 0: found[page] = info; problems += _page_problems(page, info, base)
+                    problems += at_width
+                if search and 'index.html' in pages: problems += _search_problems(driver, base, search, width, site, bool(screenshots))
+    return problems + _broken_links(found, base, site)
 
 # %% ../nbs/10_docs.ipynb #92dde82f
-def _screenshot_pages(built):
+def _screenshot_pages(built: dict) -> list:
     "Screenshots to take: the index, the PE chapter (or the first chapter while it does not exist) and the API index."
     pages = [p for p in built['pages'] if p not in ('index.html', API_PAGE)]
     return ['index.html'] + (['pos_embed.html'] if 'pos_embed.html' in pages else pages[:1]) + [p for p in built['pages'] if p == API_PAGE]
 
-def _search_probe(lib: str):
+# %% ../nbs/10_docs.ipynb #0c790417
+def _search_probe(lib: str) -> tuple:
     "(name, page): an exported function the search must find, the first in the API index that has one."
     syms = importlib.import_module(f'{lib}._modidx').d['syms']
     for mod in sorted(syms):
         for n in sorted(getattr(importlib.import_module(mod), '__all__', [])):
             if f'{mod}.{n}' in syms[mod] and len(n) > 3: return n, syms[mod][f'{mod}.{n}'][0].split('#')[0]
 
+# %% ../nbs/10_docs.ipynb #9c87dda7
+def _readme_problems(cfg, path, check: bool) -> list:
+    "Write (or with `check`, compare) the README of the project at `path`; the problems found."
+    readme_nb = cfg.nbs_path/cfg.get('readme_nb', 'index.ipynb')
+    if not readme_nb.exists():
+        print(f"warning: no {readme_nb.name}, so no README")
+        return [f'{readme_nb.name} does not exist'] if check else []
+    problems = sync_readme(path, check=check)
+    if not check: print("README.md written")
+    return problems
+
+# %% ../nbs/10_docs.ipynb #c63ffa7e
+def _browser_problems(cfg, built: dict, out) -> list:
+    "The problems headless Chromium finds in the site `build_site` `built`; prints what it checked."
+    if not have_chromium(): return [f'the browser test needs {CHROMIUM}, {CHROMEDRIVER} and selenium']
+    start = time.perf_counter()
+    try: probe = _search_probe(cfg.lib_name) if built['search'] else None
+    except ImportError: probe = None
+    problems = check_site(built['out'], required=[page_name(o) for o in sidebar_entries(cfg.nbs_path) if o not in built['missing']],
+                          screenshots=_screenshot_pages(built), search=probe)
+    print(f"browser test: {len(built['pages'])} pages at 1280 and 390 px{f', search for {probe[0]!r}' if probe else ''} "
+          f"in {time.perf_counter() - start:.1f} s; screenshots in {out}/screenshots/")
+    return problems
+
+# %% ../nbs/10_docs.ipynb #2bb609f2
+def _serve_until_interrupted(folder, label):
+    "Serve `folder` on localhost (as `serve_dir`) until Ctrl-C."
+    with serve_dir(folder) as url:
+        print(f"serving {label}/ at {url} (Ctrl-C stops)")
+        try:
+            while True: time.sleep(3600)
+        except KeyboardInterrupt: pass
+
+# %% ../nbs/10_docs.ipynb #bef436d1
 DEV_HINT = 'loope-docs needs the dev extra ({} is not installed): pip install -e ".[dev]"'
 
+# %% ../nbs/10_docs.ipynb #c0e22842
 @call_parse
 def loope_docs(check: bool = False, # Also check the README is in sync, every sidebar notebook exists, and test the site in Chromium
                path: str = '.', # A folder inside the project
@@ -785,32 +939,15 @@ def loope_docs(check: bool = False, # Also check the README is in sync, every si
     print(f"site: {len(built['pages'])} pages in {out}/ ({time.perf_counter() - start:.1f} s)" + ('' if built['search'] else ', no search index (Pagefind is not installed)'))
     for o in built['missing']: print(f"warning: sidebar.yml lists {o}, which does not exist")
     for o in built['unlisted']: print(f"note: {o} is not in sidebar.yml; it is listed last")
-    readme_nb = cfg.nbs_path/cfg.get('readme_nb', 'index.ipynb')
     problems = [f'missing notebook listed in sidebar.yml: {o}' for o in built['missing']] if check else []
     if check and not built['search']: problems.append('no search index: Pagefind is not installed (pip install -e ".[dev]")')
-    if readme_nb.exists(): problems += sync_readme(path, check=check)
-    else: print(f"warning: no {readme_nb.name}, so no README"); problems += [f'{readme_nb.name} does not exist'] if check else []
-    if check and not no_browser:
-        if not have_chromium(): problems.append(f'the browser test needs {CHROMIUM}, {CHROMEDRIVER} and selenium')
-        else:
-            t = time.perf_counter()
-            try: probe = _search_probe(cfg.lib_name) if built['search'] else None
-            except ImportError: probe = None
-            problems += check_site(built['out'], required=[page_name(o) for o in sidebar_entries(cfg.nbs_path) if o not in built['missing']],
-                                   screenshots=_screenshot_pages(built), search=probe)
-            print(f"browser test: {len(built['pages'])} pages at 1280 and 390 px{f', search for {probe[0]!r}' if probe else ''} in {time.perf_counter() - t:.1f} s; screenshots in {out}/screenshots/")
-    if not check: print("README.md written" if readme_nb.exists() else '')
+    problems += _readme_problems(cfg, path, check)
+    if check and not no_browser: problems += _browser_problems(cfg, built, out)
     if problems:
         print(f"\n{len(problems)} problem(s):", *problems, sep='\n- ')
         sys.exit(1)
     if check: print("docs check passed")
-    if serve:
-        with serve_dir(built['out']) as url:
-            print(f"serving {out}/ at {url} (Ctrl-C stops)")
-            try:
-                while True: time.sleep(3600)
-            except KeyboardInterrupt: pass
-
+    if serve: _serve_until_interrupted(built['out'], out)
 
 # %% ../nbs/10_docs.ipynb #0743483f
 def lint_workflows(folder='.github/workflows') -> list:

@@ -25,6 +25,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.distributed import DistributedDL, DistributedTrainer
     from fastai.torch_core import default_device, rank_distrib, num_distrib, set_seed
 
+from .checks import check_choice, check_int
 from .data import tensor_dls, get_dls
 from .models import create_vit
 from .pos_embed import POS_EMBEDS
@@ -48,9 +49,10 @@ def random_image_dls(n: int, # Training images (the validation set is one batch)
 
 # %% ../nbs/11_scale.ipynb #4bacb0fa
 def _sync(device):
-    "Wait for the device's queued work, so wall-clock times are true."
+    "Wait for the device's queued work, so wall-clock times are true (a no-op off CUDA; it runs in the `cuda` cells below)."
     if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
 
+# %% ../nbs/11_scale.ipynb #ec0e250d
 class TrainTimer(Callback):
     "Seconds per step of each epoch's training phase (validation excluded), in `learn.train_timer.step_times`."
     order = -20
@@ -59,6 +61,15 @@ class TrainTimer(Callback):
     def after_train(self):
         _sync(self.dls.device)
         self.step_times.append((time.perf_counter() - self.start) / max(self.n_iter, 1))
+
+# %% ../nbs/11_scale.ipynb #ec0a7d24
+def _adamw(model: nn.Module, lr: float, wd: float) -> tuple:
+    "The trainable parameters of `model` and an `AdamW` over them, without weight decay for `no_decay_params(model)`."
+    skip = {id(p) for p in no_decay_params(model)}
+    params = [p for p in model.parameters() if p.requires_grad]
+    groups = [dict(params=[p for p in params if id(p) not in skip]),
+              dict(params=[p for p in params if id(p) in skip], weight_decay=0.)]
+    return params, torch.optim.AdamW(groups, lr=lr, weight_decay=wd, betas=(0.9, 0.999), eps=1e-8)
 
 # %% ../nbs/11_scale.ipynb #44618cad
 def bare_train(model: nn.Module, # The model to train (in place)
@@ -70,14 +81,10 @@ def bare_train(model: nn.Module, # The model to train (in place)
                precision: str = 'no', # 'no', 'bf16' or 'fp16' (autocast, and a gradient scaler for fp16)
               ) -> float: # Seconds per step
     "Train `model` one pass over `batches` with a plain PyTorch loop and `torch.optim.AdamW`."
-    if precision not in ('no', 'bf16', 'fp16'):
-        raise ValueError(f"`precision` must be 'no', 'bf16' or 'fp16', got {precision!r}")
+    check_choice('precision', precision, ('no', 'bf16', 'fp16'))
+    if not batches: raise ValueError("`batches` must hold at least one (x, y) pair, got none")
     device = batches[0][0].device
-    skip = {id(p) for p in no_decay_params(model)}
-    params = [p for p in model.parameters() if p.requires_grad]
-    groups = [dict(params=[p for p in params if id(p) not in skip]),
-              dict(params=[p for p in params if id(p) in skip], weight_decay=0.)]
-    opt = torch.optim.AdamW(groups, lr=lr, weight_decay=wd, betas=(0.9, 0.999), eps=1e-8)
+    params, opt = _adamw(model, lr, wd)
     dtype = torch.bfloat16 if precision == 'bf16' else torch.float16
     scaler = torch.amp.GradScaler(device.type, enabled=precision == 'fp16')
     model.train()
@@ -99,6 +106,7 @@ def _max_change(model, before):
     "Largest absolute change of any parameter from the state dict `before`."
     return max((p.detach().float() - before[n].float()).abs().max().item() for n, p in model.named_parameters())
 
+# %% ../nbs/11_scale.ipynb #6b6c830c
 def loop_cost(pe: str = 'sincos1d', # PE spec
               arch: str = 'vit_nano', # A name in `ARCHS`
               img_size: int = 32, # Image side
@@ -110,6 +118,7 @@ def loop_cost(pe: str = 'sincos1d', # PE spec
               **kwargs, # Passed to `vit_learner` (`mixed_precision`, `grad_clip`, `lr`, `wd`, `label_smoothing` ...)
              ) -> dict: # Milliseconds per step of both loops, their ratio, images/s, and how far each moved the weights
     "Time `vit_learner(...).fit_one_cycle` against a bare PyTorch loop on the same model, batches and optimizer."
+    bs, steps = check_int('bs', bs), check_int('steps', steps)
     device = torch.device(device or default_device())
     dls = random_image_dls(bs * steps, img_size, bs, device=device, seed=seed)
     set_seed(seed)
@@ -132,6 +141,24 @@ def loop_cost(pe: str = 'sincos1d', # PE spec
                 fastai_change=_max_change(learn.model, start), bare_change=_max_change(model, start))
 
 # %% ../nbs/11_scale.ipynb #fcd04744
+def _random_batches(n: int, bs: int, img_size: int, device, num_classes: int = 10, seed: int = 0) -> list:
+    "`n` batches of `bs` random images (3 channels, normal) and labels, as plain tensors on `device`."
+    gen = torch.Generator().manual_seed(seed)
+    return [(torch.randn(bs, 3, img_size, img_size, generator=gen).to(device),
+             torch.randint(0, num_classes, (bs,), generator=gen).to(device)) for _ in range(n)]
+
+# %% ../nbs/11_scale.ipynb #29aee7d2
+def _eager_and_compiled(model: nn.Module, batches: list, precision: str, **compile_kwargs) -> dict:
+    "Milliseconds per `bare_train` step of `model` eager and `torch.compile`d, their ratio, and seconds of the first compiled step."
+    bare_train(model, batches[:2], precision=precision)
+    eager = bare_train(model, batches, precision=precision)
+    compiled = torch.compile(model, **compile_kwargs)
+    first = bare_train(compiled, batches[:1], precision=precision)
+    bare_train(compiled, batches[:2], precision=precision)
+    fast = bare_train(compiled, batches, precision=precision)
+    return dict(eager_ms=eager * 1e3, compiled_ms=fast * 1e3, speedup=eager / fast, first_step_s=first)
+
+# %% ../nbs/11_scale.ipynb #a4b850f1
 def compile_cost(pes=tuple(POS_EMBEDS), # PE specs
                  arch: str = 'vit_nano', # A name in `ARCHS`
                  img_size: int = 32, # Image side
@@ -145,20 +172,13 @@ def compile_cost(pes=tuple(POS_EMBEDS), # PE specs
     "Training-step time of `create_vit` models eager and `torch.compile`d."
     device = torch.device(device or default_device())
     if precision is None: precision = 'bf16' if device.type == 'cuda' else 'no'
-    gen = torch.Generator().manual_seed(0)
-    batches = [(torch.randn(bs, 3, img_size, img_size, generator=gen).to(device),
-                torch.randint(0, 10, (bs,), generator=gen).to(device)) for _ in range(steps)]
+    check_choice('precision', precision, ('no', 'bf16', 'fp16'))
+    batches = _random_batches(check_int('steps', steps), check_int('bs', bs), img_size, device)
     rows = []
     for pe in pes:
         set_seed(0)
         model = create_vit(arch, pe=pe, img_size=img_size, patch_size=patch_size, num_classes=10).to(device)
-        bare_train(model, batches[:2], precision=precision)
-        eager = bare_train(model, batches, precision=precision)
-        compiled = torch.compile(model, **compile_kwargs)
-        first = bare_train(compiled, batches[:1], precision=precision)
-        bare_train(compiled, batches[:2], precision=precision)
-        fast = bare_train(compiled, batches, precision=precision)
-        rows.append(dict(pe=pe, eager_ms=eager * 1e3, compiled_ms=fast * 1e3, speedup=eager / fast, first_step_s=first))
+        rows.append(dict(pe=pe, **_eager_and_compiled(model, batches, precision, **compile_kwargs)))
     return pd.DataFrame(rows)
 
 # %% ../nbs/11_scale.ipynb #5e4d63e7
