@@ -14,7 +14,7 @@ from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
 from timm.layers import resample_abs_pos_embed
 
-from .checks import check_int, check_number, check_choice, check_bool, check_grid
+from .checks import check_int, check_number, check_choice, check_bool, check_grid, check_images
 
 # %% ../nbs/02_context_bias.ipynb #43ffa545
 def coordinate_channels(h: int, # Image height, in pixels
@@ -70,14 +70,7 @@ def reset_parameters(self: ContextBias):
 @patch
 def _check_input(self: ContextBias, img):
     "Check `img` is a `(B, in_chans, H, W)` tensor whose `H` and `W` the patch size divides."
-    if not isinstance(img, Tensor):
-        raise TypeError(f"`img` must be a 4-D tensor (B, C, H, W), got {type(img).__name__}")
-    if img.ndim != 4: raise ValueError(f"`img` must be a 4-D tensor (B, C, H, W), got shape {tuple(img.shape)}")
-    _, c, h, w = img.shape
-    if c != self.in_chans:
-        raise ValueError(f"`img` has {c} channels, but this ContextBias was built with `in_chans`={self.in_chans}")
-    if h % self.patch_size or w % self.patch_size:
-        raise ValueError(f"`img` size {h}x{w} is not divisible by `patch_size`={self.patch_size}")
+    check_images(img, 'img', self.in_chans, self.patch_size)
 
 # %% ../nbs/02_context_bias.ipynb #310a2dc4
 @patch
