@@ -252,7 +252,7 @@ def check_out(out: str | Path, # Output folder of a sweep
     return out
 
 # %% ../nbs/09a_store.ipynb #091b53c3
-_RENAMED = {'M_U': 'pw_M_U', 'M_D': 'pw_M_D', 'A_SU': 'pw_A_SU', 'T_I': 'pw_T_I'}  # before the paper's PESI
+_RENAMED = {k.removeprefix('pw_'): k for k in POINTWISE_PESI_METRICS}  # before the paper's PESI: 'M_U' -> 'pw_M_U', ..., 'T_I' -> 'pw_T_I'
 
 def upgrade_results(path: str | Path, # A results CSV of an earlier version (a `T_I` column, no `status`)
                    ) -> Path:
