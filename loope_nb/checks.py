@@ -149,10 +149,10 @@ def renamed_kwargs(**old_to_new):
     return decorator
 
 # %% ../nbs/00a_checks.ipynb #ada93ee0
-def moved_names(module: str, # The module whose `__getattr__` this is (`__name__`)
+def moved_names(module: str, # The module whose attribute hook this is (`__name__`)
                 moved: dict[str, str], # Old name -> 'package.module:new_name' (or 'package.module' if unchanged)
                ):
-    "A module `__getattr__` that imports each moved name from its new home with a `DeprecationWarning`."
+    "A module-level getattr hook (PEP 562) that imports each moved name from its new home with a `DeprecationWarning`."
     def __getattr__(name):
         if name not in moved: raise AttributeError(f"module {module!r} has no attribute {name!r}")
         target, _, new = moved[name].partition(':')
