@@ -6,22 +6,20 @@ Docs: https://loope-nb.github.io/loope_nb/train.html.md"""
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'resolve_precision', 'no_decay_params', 'SkipWeightDecay', 'vit_param_groups',
-           'PELearningRate', 'vit_adamw', 'save_vit', 'load_vit', 'SaveViTCallback', 'model_pesi', 'model_pesi_report',
-           'PESICallback', 'order_change', 'context_offsets', 'xc_telemetry', 'XCTelemetryCallback',
-           'DivergenceCallback', 'SparseProgressCallback', 'vit_learner', 'plot_xc_history']
+           'PELearningRate', 'vit_adamw', 'save_vit', 'load_vit', 'SaveViTCallback', 'DivergenceCallback',
+           'SparseProgressCallback', 'vit_learner', 'plot_xc_history', 'model_pesi', 'model_pesi_report',
+           'PESICallback', 'order_change', 'context_offsets', 'xc_telemetry', 'XCTelemetryCallback']
 
 # %% ../nbs/08_train.ipynb #15898802
 import math, os, tempfile, warnings
-from contextlib import contextmanager
 from functools import partial
 from inspect import signature
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import torch
-from torch import nn, Tensor
-from fastcore.basics import store_attr, noop
+from torch import nn
+from fastcore.basics import noop
 from fastcore.foundation import L
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
@@ -38,10 +36,14 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.torch_core import default_device, rank_distrib, trainable_params, norm_bias_params
 
 from .checks import check_bool, check_choice, check_number, renamed_kwargs
-from .models import create_vit, pos_embed_table
-from .pos_embed import PosEmbed
-from .pesi import pesi, pesi_report, PESI_METRICS, POINTWISE_PESI_METRICS
+from .models import create_vit
 from .data import dls_spec
+from .telemetry import (unwrap_model, model_pesi, model_pesi_report, PESICallback, order_change,
+                                 context_offsets, xc_telemetry, XCTelemetryCallback)
+
+# %% ../nbs/08_train.ipynb #9b4f2ac9
+_all_ = ['model_pesi', 'model_pesi_report', 'PESICallback', 'order_change', 'context_offsets', 'xc_telemetry',
+         'XCTelemetryCallback']  # from `loope_nb.telemetry` (08a_telemetry), importable from here as before
 
 # %% ../nbs/08_train.ipynb #7bbf0834
 PRECISIONS = ('auto', 'bf16', 'fp16', 'no')
@@ -58,20 +60,10 @@ def resolve_precision(mixed_precision: str, # One of `PRECISIONS`
         raise ValueError(f"`mixed_precision`={mixed_precision!r} needs a CUDA device, training is on {device}; use 'auto' or 'no'")
     return mixed_precision
 
-# %% ../nbs/08_train.ipynb #2c41ae37
-def _unwrap(model: nn.Module) -> nn.Module:
-    "The model inside `torch.compile`'s and `DistributedDataParallel`'s (or `DataParallel`'s) wrappers."
-    while True:
-        inner = getattr(model, '_orig_mod', None)  # torch.compile's `OptimizedModule`
-        if not isinstance(inner, nn.Module) and isinstance(model, (nn.parallel.DistributedDataParallel, nn.DataParallel)):
-            inner = model.module
-        if not isinstance(inner, nn.Module): return model
-        model = inner
-
 # %% ../nbs/08_train.ipynb #c3a021fd
 def no_decay_params(model: nn.Module) -> list[nn.Parameter]:
     "Parameters named, or under a module named, in `model.no_weight_decay()` (looked up under compile/DDP wrappers)."
-    model = _unwrap(model)
+    model = unwrap_model(model)
     names = getattr(model, 'no_weight_decay', None)
     names = {str(n).rstrip('.') for n in names()} if callable(names) else set()
     return [p for n, p in model.named_parameters() if n in names or any(n.startswith(k + '.') for k in names)]
@@ -89,7 +81,7 @@ def vit_param_groups(model: nn.Module, # A model from `create_vit` (compiled or 
                      pe_lr_mult: float = 1.0, # Not 1: the PE's parameters get groups of their own (flagged `pe`), first
                     ) -> list[dict]: # torch parameter groups with the flags `pe` and `decay`
     "A fastai splitter for `vit_adamw`: trainable parameters grouped by PE or not, then decayed or not."
-    inner = _unwrap(model)
+    inner = unwrap_model(model)
     skip = {id(p) for p in no_decay_params(inner)} | {id(p) for p in norm_bias_params(inner, with_bias=True)}
     pe = {id(p) for p in inner.pe.parameters()} if pe_lr_mult != 1 else set()
     params, groups = trainable_params(model), []
@@ -165,7 +157,7 @@ def save_vit(learn_or_model: Learner | nn.Module, # A `Learner` from `vit_learne
              **meta, # Extra facts to keep (epoch, metrics ...): numbers, strings, lists of them
             ) -> Path:
     "Save the model's `create_vit` config and weights so that `load_vit(path)` rebuilds it."
-    model = _unwrap(getattr(learn_or_model, 'model', learn_or_model))
+    model = unwrap_model(getattr(learn_or_model, 'model', learn_or_model))
     config = getattr(model, 'vit_config', None)
     if config is None:
         raise ValueError("the model has no `vit_config`: build it with `vit_learner` (or set model.vit_config "
@@ -216,145 +208,6 @@ class SaveViTCallback(Callback):
         if rank_distrib(): return  # in distributed training only the first process writes
         names, log = self.recorder.metric_names, self.recorder.log
         save_vit(self.learn, self.path, epoch=self.epoch + 1, **{n: v for n, v in zip(names[1:], log[1:]) if n != 'time'})
-
-# %% ../nbs/08_train.ipynb #db051390
-def _pesi_keys(definition: str) -> tuple:
-    "The metric names of a PESI `definition` (`PESI_METRICS` or `POINTWISE_PESI_METRICS`)."
-    return PESI_METRICS if check_choice('definition', definition, ('paper', 'pointwise')) == 'paper' else POINTWISE_PESI_METRICS
-
-# %% ../nbs/08_train.ipynb #59cd9ad9
-def _table_pesi(table, grid, similarity, definition):
-    "`pesi` of `table` for `definition`; every metric NaN when the table has NaN or infinite values."
-    keys = _pesi_keys(definition)
-    if not torch.isfinite(table).all():
-        return {k: math.nan for k in keys} | ({f'{k}_std': math.nan for k in keys} if table.ndim == 3 else {})
-    return pesi(table, grid, similarity=similarity, definition=definition)
-
-# %% ../nbs/08_train.ipynb #7d6000d5
-@contextmanager
-def _evaluating(model: nn.Module, # The model to measure (not a compile/DDP wrapper)
-                images: Tensor | None = None, # The images it will see: autocast is turned off on their device
-               ):
-    "Measure `model` in eval mode, without gradients or autocast; its training mode is put back after, even on error."
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad(), torch.autocast('cpu' if images is None else images.device.type, enabled=False): yield model
-    finally: model.train(was_training)
-
-# %% ../nbs/08_train.ipynb #7bb3130b
-def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
-               images: torch.Tensor | None = None, # `(B, C, H, W)` images, for image-conditioned PEs (LOOPE)
-               grid: tuple[int, int] | None = None, # `(h, w)` patch grid (default: the model's)
-               similarity: str = 'cosine', # Passed to `pesi`
-               definition: str = 'paper', # 'paper' (`PESI_METRICS`) or 'pointwise' (`POINTWISE_PESI_METRICS`)
-              ) -> dict | None: # the definition's metrics (image-conditioned tables: means over `images`, and `<key>_std`); `None` without a table
-    "PESI of the position table `model` adds to its patch tokens."
-    _pesi_keys(definition)
-    model = _unwrap(model)
-    with _evaluating(model, images): table = pos_embed_table(model, img=images, grid=grid)
-    if table is None: return None
-    if grid is None: grid = model.pe_grid(None if images is None else tuple(images.shape[-2:]))
-    return _table_pesi(table.float().cpu(), grid, similarity, definition)
-
-# %% ../nbs/08_train.ipynb #102e893e
-def _model_table(entry, grid, images):
-    "The table a model adds to its patch tokens (`pos_embed_table`, measured as in `model_pesi`); other entries as they are."
-    if not isinstance(entry, nn.Module) or isinstance(entry, PosEmbed): return entry  # a table, `None` or a PE module
-    model = _unwrap(entry)
-    with _evaluating(model, images): return pos_embed_table(model, img=images, grid=grid)
-
-# %% ../nbs/08_train.ipynb #7b7009b0
-def model_pesi_report(models: dict, # name -> model from `create_vit` (compiled or not) or timm ViT; tables and PE modules too
-                      grid: tuple[int, int] | int, # `(h, w)` of the patch grid
-                      images: Tensor | None = None, # `(B, C, H, W)` images for image-conditioned PEs (LOOPE)
-                      similarity: str = 'cosine', # 'cosine' or 'dot'
-                      definition: str = 'paper', # 'paper' (`PESI_METRICS`) or 'pointwise' (`POINTWISE_PESI_METRICS`)
-                     ) -> pd.DataFrame: # one row per entry, as `pesi_report`'s
-    "`pesi_report` of the tables models add to their patch tokens (a `nan` row, marked 'none', for a model without one)."
-    if not isinstance(models, dict) or not models:
-        raise TypeError(f"`models` must be a non-empty dict name -> model, got {type(models).__name__}")
-    tables = {name: _model_table(entry, grid, images) for name, entry in models.items()}
-    return pesi_report(tables, grid, images, similarity, definition)
-
-# %% ../nbs/08_train.ipynb #b46ef98d
-class _FixedImagesRecorder(Callback):
-    "Record `self.measure(model, images)` on fixed validation images before training and after each epoch in `learn.<history_attr>`."
-    order = Recorder.order + 2  # after the epoch is recorded and checked for divergence
-    history_attr = None  # the `Learner` attribute of the list of dicts with `epoch`
-    def measure(self, model, images) -> dict | None: raise NotImplementedError
-    def before_fit(self):
-        setattr(self.learn, self.history_attr, [])
-        self.images = self.dls.valid.one_batch()[0][:self.n_images]  # the validation set is not shuffled: fixed images
-        self._record(0)
-        self.active = bool(getattr(self.learn, self.history_attr))  # nothing to record for this model: stay idle
-    def after_epoch(self):
-        if self.active: self._record(self.epoch + 1)
-    def _record(self, epoch):
-        values = self.measure(self.model, self.images.to(next(self.model.parameters()).device))
-        if values is not None: getattr(self.learn, self.history_attr).append(dict(epoch=epoch, **values))
-
-# %% ../nbs/08_train.ipynb #65282d00
-class PESICallback(_FixedImagesRecorder):
-    "Record `model_pesi` before training and after each epoch in `learn.pesi_history` (a list of dicts with `epoch`)."
-    history_attr = 'pesi_history'
-    def __init__(self, n_images: int = 16, # Validation images LOOPE's table is averaged over (the same ones every epoch)
-                 similarity: str = 'cosine', # Passed to `pesi`
-                 definition: str = 'paper', # 'paper' or 'pointwise' (see `model_pesi`)
-                ): _pesi_keys(definition); store_attr()
-    def measure(self, model, images): return model_pesi(model, images, similarity=self.similarity, definition=self.definition)
-
-# %% ../nbs/08_train.ipynb #d1e7807c
-def order_change(x: Tensor, # `(B, N)` (or `(N,)`) positions, e.g. `X_G + X_C` of `N` patches
-                 ref: Tensor, # `(N,)` (or `(B, N)`) reference positions, e.g. the curve ranks `X_G`
-                ) -> Tensor: # `(B,)` (or a scalar) in [0, 1]; NaN where `x` is not finite
-    "Normalised Kendall tau distance: the fraction of pairs of entries ordered differently by `x` and `ref` (a tie counts half)."
-    one = x.ndim == 1
-    x = torch.atleast_2d(x).double()
-    ref = ref.double().expand_as(x)
-    i, j = torch.triu_indices(x.shape[-1], x.shape[-1], 1, device=x.device)  # every pair once
-    chunk = max(1, 2**22 // max(1, i.numel()))  # images at a time: bounded memory on large grids
-    out = []
-    for xs, rs in zip(x.split(chunk), ref.split(chunk)):
-        agree = torch.sign(xs[:, i] - xs[:, j]) * torch.sign(rs[:, i] - rs[:, j])  # (b, pairs): 1 same, -1 swapped, 0 tie
-        out.append((agree < 0).double().mean(-1) + 0.5 * (agree == 0).double().mean(-1))
-    out = torch.where(torch.isfinite(x).all(-1), torch.cat(out), torch.nan)
-    return out[0] if one else out
-
-# %% ../nbs/08_train.ipynb #da184428
-def context_offsets(model: nn.Module, # A model from `create_vit` (compiled or not)
-                    images: Tensor, # `(B, C, H, W)` images
-                   ) -> tuple[Tensor, Tensor] | None: # `X_G` `(h, w)` and `X_C` `(B, h, w)`; `None` for PEs without `X_C`
-    "The curve ranks `X_G` of `model`'s PE and the offsets `X_C = positions - X_G` it adds for `images`."
-    model = _unwrap(model)
-    pe = getattr(model, 'pe', None)
-    if not (hasattr(pe, 'positions') and hasattr(pe, 'curve_rank')): return None
-    grid = model.pe_grid(tuple(images.shape[-2:]))
-    pad = getattr(model, '_pad_image', None)  # only plain ViTs pad images to the patch grid
-    with _evaluating(model, images):
-        pos = pe.positions(grid, pad(images) if pad else images) if pe.needs_image else pe.positions(grid)
-    x_g = pe.curve_rank(grid, pos.device)
-    return x_g, (pos - x_g).float().expand(images.shape[0], *grid)  # loope_static: the same offsets for every image
-
-# %% ../nbs/08_train.ipynb #a03bcdee
-def xc_telemetry(model: nn.Module, # A model from `create_vit` (compiled or not)
-                 images: Tensor, # `(B, C, H, W)` images
-                ) -> dict | None: # `xc_mean`, `xc_max`, `order_change` (NaN when `X_C` is not finite); `None` without `X_C`
-    "Mean and max `|X_C|` over `images` and patches, and the mean `order_change` of `X_G + X_C` against `X_G`."
-    offsets = context_offsets(model, images)
-    if offsets is None: return None
-    x_g, x_c = offsets
-    size = x_c.abs()
-    change = order_change((x_g + x_c).flatten(1), x_g.flatten())
-    return dict(xc_mean=size.mean().item(), xc_max=size.max().item(), order_change=change.mean().item())
-
-# %% ../nbs/08_train.ipynb #5255c121
-class XCTelemetryCallback(_FixedImagesRecorder):
-    "Record `xc_telemetry` on fixed validation images before training and after each epoch in `learn.xc_history`."
-    history_attr = 'xc_history'
-    def __init__(self, n_images: int = 16): # Validation images (the same ones every epoch)
-        self.n_images = n_images
-    def measure(self, model, images): return xc_telemetry(model, images)
 
 # %% ../nbs/08_train.ipynb #fcb2e73b
 class DivergenceCallback(Callback):
