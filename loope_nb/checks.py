@@ -151,11 +151,13 @@ def renamed_kwargs(**old_to_new):
 # %% ../nbs/00a_checks.ipynb #ada93ee0
 def moved_names(module: str, # The module whose attribute hook this is (`__name__`)
                 moved: dict[str, str], # Old name -> 'package.module:new_name' (or 'package.module' if unchanged)
+                forwarded: dict[str, str] | None = None, # Public names served from another module without a warning (same format)
                ):
-    "A module-level getattr hook (PEP 562) that imports each moved name from its new home with a `DeprecationWarning`."
+    "A module-level getattr hook (PEP 562): each moved name imported from its new home with a `DeprecationWarning`, each forwarded one silently."
+    homes = {**(forwarded or {}), **moved}
     def __getattr__(name):
-        if name not in moved: raise AttributeError(f"module {module!r} has no attribute {name!r}")
-        target, _, new = moved[name].partition(':')
-        warnings.warn(f"`{module}.{name}` moved to `{target}.{new or name}`", DeprecationWarning, stacklevel=2)
+        if name not in homes: raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        target, _, new = homes[name].partition(':')
+        if name in moved: warnings.warn(f"`{module}.{name}` moved to `{target}.{new or name}`", DeprecationWarning, stacklevel=2)
         return getattr(importlib.import_module(target), new or name)
     return __getattr__

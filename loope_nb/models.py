@@ -536,9 +536,5 @@ register_loope_models();  # at import, as timm's own model modules do
 
 # %% ../nbs/04_models.ipynb #be4d3a03
 _all_ = ['PEDistilledVisionTransformer', 'PECait', 'PEBeit', 'PECrossVit']  # defined in loope_nb.families
-_moved_getattr = moved_names(__name__, {'pe_throughput': 'loope_nb.cost', 'pe_flops': 'loope_nb.cost'})
-
-def __getattr__(name):
-    "The family classes of `loope_nb.families` (imported on first use), else a moved name (with a warning)."
-    if name in _all_: return getattr(importlib.import_module('loope_nb.families'), name)
-    return _moved_getattr(name)
+__getattr__ = moved_names(__name__, {'pe_throughput': 'loope_nb.cost', 'pe_flops': 'loope_nb.cost'},  # with a warning
+                          forwarded={n: 'loope_nb.families' for n in _all_})  # the family classes, imported on first use

@@ -21,7 +21,7 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 from timm.layers import resample_abs_pos_embed, trunc_normal_
 
-from .checks import check_int, check_number, check_choice, check_grid, renamed_kwargs
+from .checks import check_int, check_number, check_choice, check_grid, renamed_kwargs, moved_names
 from .orders import patch_order
 from .sincos import sincos_embed, sincos_2d, order_embed, FREQ_SETS
 from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
@@ -447,7 +447,4 @@ from . import attention_pe  # registers cpe, rope2d and relbias in POS_EMBEDS
 # %% ../nbs/03_pos_embed.ipynb #cdf3aac3
 _all_ = ['ConditionalPosEmbed', 'RotaryPosEmbed', 'resample_rel_pos_table', 'RelativeBiasPosEmbed']  # also in `__all__`, for `import *`
 
-def __getattr__(name: str):
-    "The names of `loope_nb.attention_pe` that this module exported before they moved, looked up when first asked for."
-    if name in _all_: return getattr(attention_pe, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = moved_names(__name__, {}, forwarded={n: 'loope_nb.attention_pe' for n in _all_})  # looked up when first asked for

@@ -73,6 +73,7 @@ return {
   garbled: ['<Axes:', 'array([[<', '<Figure size'].filter(s => text.includes(s)),
   stale: (text.match(/\b[1-9]\d* problem\(s\)/) || []).slice(0, 1),
   backticks: Array.from(document.querySelectorAll('h1, p.description'), e => e.textContent).filter(t => t.includes('`')),
+  raw_attrs: Array.from(document.querySelectorAll('h1, h2, h3, h4, nav a'), e => e.textContent.trim()).filter(t => t.includes('{#')),  // pandoc left `{#id .class}` as text
   raw_tables: Array.from(document.querySelectorAll('pre')).filter(p => /^\s*\|\s*:?-{3,}/m.test(p.textContent)).length,
   unknown: Array.from(new Set(Array.from(document.querySelectorAll('body *')).filter(e => e instanceof HTMLUnknownElement).map(e => e.localName))),
   no_copy: document.querySelectorAll('div.sourceCode:not(:has(> button.copy))').length,
@@ -102,6 +103,7 @@ def _page_problems(page: str, info: dict, base: str) -> list:
     p += [f"{page}: matplotlib repr in the page: {s}" for s in info['garbled']]
     p += [f"{page}: stale failing output: {s}" for s in info['stale']]
     p += [f"{page}: literal backticks in the title or subtitle: {t}" for t in info['backticks']]
+    p += [f"{page}: heading attributes shown as text: {t}" for t in info.get('raw_attrs', [])]
     p += [f"{page}: {info['raw_tables']} raw Markdown pipe table(s) in preformatted text"] if info['raw_tables'] else []
     p += [f"{page}: unknown HTML element <{t}> (text that looks like a tag?)" for t in info['unknown']]
     p += [f"{page}: {info['no_copy']} code block(s) without a copy button"] if info['no_copy'] else []

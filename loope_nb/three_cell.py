@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
-from .checks import check_int, check_number, check_choice, check_grid
+from .checks import check_int, check_number, check_choice, check_grid, moved_names
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
@@ -436,7 +436,4 @@ from . import probes  # registers absolute, direction and closer in THREE_CELL_T
 # %% ../nbs/05_three_cell.ipynb #a711700c
 _all_ = ['PROBES', 'DIRECTIONS', 'absolute_label', 'direction_label', 'closer_label']  # also in `__all__`, for `import *`
 
-def __getattr__(name: str):
-    "The names of `loope_nb.probes` that this module exported before they moved, looked up when first asked for."
-    if name in _all_: return getattr(probes, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = moved_names(__name__, {}, forwarded={n: 'loope_nb.probes' for n in _all_})  # looked up when first asked for
