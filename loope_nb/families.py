@@ -46,9 +46,7 @@ class _PEFamily:
         "timm's set, plus what the PEs name: their tables, offsets and LOOPE's context nets."
         return super().no_weight_decay() | {p + n for p, pe in self._named_pes() for n in pe.no_weight_decay()}
 
-    def pe_grid(self, size=None) -> tuple[int, int]:
-        "The patch grid of images of `size` `(H, W)` (default: the build size)."
-        return tuple(self.patch_embed.dynamic_feat_size(tuple(size or self.patch_embed.img_size)))
+    pe_grid = PEVisionTransformer.pe_grid  # the patch grid of images of `size` `(H, W)` (default: the build size)
 
     def forward_intermediates(self, *args, **kwargs):
         raise NotImplementedError(f"forward_intermediates is not supported by {type(self).__name__} (timm's would skip "
@@ -82,7 +80,7 @@ class PECait(_PEFamily, Cait):
 def embed(self: PECait, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
     "Images `(B, C, H, W)` → patch tokens `(B, h*w, dim)` with the PE added, and the grid."
     check_images(x, 'x', self.in_chans)
-    grid = tuple(self.patch_embed.dynamic_feat_size(tuple(x.shape[-2:])))
+    grid = self.pe_grid(tuple(x.shape[-2:]))
     tokens = self.pe(self.patch_embed(x), grid, x if self.pe.needs_image else None)
     return self.pos_drop(tokens), grid
 
@@ -120,7 +118,7 @@ class PEBeit(_PEFamily, Beit):
 def embed(self: PEBeit, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
     "Images → `(B, 1 + h*w, dim)`: the class token, then the patch tokens with the PE added; and the grid."
     check_images(x, 'x', self.in_chans)
-    grid = tuple(self.patch_embed.dynamic_feat_size(tuple(x.shape[-2:])))
+    grid = self.pe_grid(tuple(x.shape[-2:]))
     bias_grid = self._bias_grid()
     if bias_grid is not None and grid != bias_grid:
         raise ValueError(f"images of size {tuple(x.shape[-2:])} give a {grid} grid, but BEiT's relative position "

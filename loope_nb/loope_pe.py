@@ -16,9 +16,9 @@ from fastcore.basics import patch
 
 from .checks import check_int, check_number, check_choice, check_grid
 from .orders import patch_order
-from .sincos import sincos_embed
+from .sincos import sincos_embed, check_freq_options
 from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
-from .pos_embed import PosEmbed, GridCache, POS_EMBEDS, register_pos_embed, check_freq_options
+from .pos_embed import PosEmbed, GridCache, POS_EMBEDS, register_pos_embed
 
 # %% ../nbs/03b_loope.ipynb #165edf46
 class _CurvePositions(PosEmbed):
@@ -69,10 +69,9 @@ class LoopePosEmbed(_CurvePositions):
         self.variant = check_choice('variant', variant, tuple(CONTEXT_VARIANTS))
         kw = dict(patch_size=patch_size, in_chans=in_chans, max_offset=max_offset)
         if init is not None: kw['init'] = init
-        if variant == 'ours':
-            self.context = ContextBias(width=32 if width is None else width, depth=2 if depth is None else depth, **kw)
+        given = {k: v for k, v in (('width', width), ('depth', depth)) if v is not None}  # else ContextBias's defaults
+        if variant == 'ours': self.context = ContextBias(**given, **kw)
         else:
-            given = [k for k, v in (('width', width), ('depth', depth)) if v is not None]
             if given: raise ValueError(f"{', '.join(given)} only apply to variant='ours'; the authors' net has fixed layers")
             self.context = CONTEXT_VARIANTS[variant](grid=self.grid, **kw)
 

@@ -213,7 +213,7 @@ def pos_embed_table(self: PEVisionTransformer, img: Tensor | None = None, grid=N
     "The additive PE table used for `grid` (default: `img`'s grid, else the build grid); see `pos_embed_table`."
     if img is not None:
         self._check_input(img)
-        img_grid = tuple(self.patch_embed.dynamic_feat_size(tuple(img.shape[-2:])))
+        img_grid = self.pe_grid(tuple(img.shape[-2:]))
         if grid is not None and check_grid(grid) != img_grid:
             raise ValueError(f"grid={grid} does not match the {img_grid} grid of the images")
         grid, img = img_grid, self._pad_image(img)
@@ -364,8 +364,9 @@ def _pe_filter_fn(timm_filter):
     "A `pretrained_filter_fn` for our models: timm's own filter of the family, then the PE's tables handled."
     def filter_fn(state_dict, model):
         layout = model.checkpoint_tables()
-        saved = {key: getattr(model, key) for key in _timm_tables(model, layout)}
-        for key, placeholder in _timm_tables(model, layout).items(): setattr(model, key, placeholder)
+        placeholders = _timm_tables(model, layout)
+        saved = {key: getattr(model, key) for key in placeholders}
+        for key, placeholder in placeholders.items(): setattr(model, key, placeholder)
         try:
             if timm_filter is None: out = state_dict.get('model', state_dict)
             elif len(inspect.signature(timm_filter).parameters) > 1: out = timm_filter(state_dict, model)

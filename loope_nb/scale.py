@@ -9,8 +9,7 @@ __all__ = ['random_image_dls', 'TrainTimer', 'bare_train', 'loop_cost', 'compile
            'distributed_state', 'fit_distributed', 'RankReport', 'loope_distrib', 'distrib_command']
 
 # %% ../nbs/11_scale.ipynb #99f6d5aa
-import copy, json, os, time, warnings
-from functools import partial
+import copy, json, time, warnings
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +22,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     warnings.simplefilter('ignore', FutureWarning)
     from fastai.callback.core import Callback
     from fastai.distributed import DistributedDL, DistributedTrainer
-    from fastai.torch_core import default_device, rank_distrib, num_distrib, set_seed
+    from fastai.torch_core import default_device, set_seed
 
 from .checks import check_choice, check_int
 from .data import tensor_dls, get_dls

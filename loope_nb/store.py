@@ -115,7 +115,7 @@ STATUSES = ('ok', 'diverged')  # `ok`: the numbers are results; `diverged`: a no
 # %% ../nbs/09a_store.ipynb #31c6c6d9
 def csv_text(value) -> str:
     "How `value` is written in a results CSV: `None` and NaN as an empty cell, floats by `repr`, NumPy scalars as Python's."
-    if value is None or (isinstance(value, float) and np.isnan(value)): return ''
+    if _empty(value): return ''
     if isinstance(value, (bool, np.bool_)): return str(bool(value))
     if isinstance(value, (float, np.floating)): return repr(float(value))
     if isinstance(value, (int, np.integer)): return str(int(value))

@@ -11,12 +11,11 @@ __all__ = ['SENSITIVITY_SETS', 'column_labels', 'accuracy_stats', 'plot_results'
 # %% ../nbs/09b_tables.ipynb #1e80d63f
 import numpy as np
 import pandas as pd
-import torch
 import matplotlib.pyplot as plt
 
 from .store import csv_text
 from .sincos import FREQ_SETS, freq_sensitivity
-from .models import ARCHS, create_vit
+from .models import arch_config
 
 # %% ../nbs/09b_tables.ipynb #21289940
 _LABEL_FIELDS = ('dataset', 'task', 'arch', 'size', 'patch', 'epochs', 'n_train', 'n_valid', 'bs', 'lr', 'pe_lr_mult')
@@ -140,9 +139,7 @@ def split_freqs(pe: str) -> tuple[str, str | None]:
 # %% ../nbs/09b_tables.ipynb #615131e5
 def _sincos_width(pe, arch):
     "Width of the 1-D sin-cos table whose frequencies the set changes: the model's, half of it per axis for `sincos2d`."
-    dim = ARCHS[arch].get('embed_dim') if arch in ARCHS else None
-    if dim is None:
-        with torch.device('meta'): dim = create_vit(arch, 'none', img_size=32, patch_size=4).embed_dim
+    dim = arch_config(arch)['embed_dim']  # the model's arguments, no model built
     return dim // 2 if pe.partition(':')[0] == 'sincos2d' else dim
 
 # %% ../nbs/09b_tables.ipynb #05cec1ad

@@ -62,6 +62,13 @@ def _table_pesi(table, grid, similarity, definition):
         return {k: math.nan for k in keys} | ({f'{k}_std': math.nan for k in keys} if table.ndim == 3 else {})
     return pesi(table, grid, similarity=similarity, definition=definition)
 
+# %% ../nbs/08a_telemetry.ipynb #102e893e
+def _model_table(entry, grid, images):
+    "The table a model adds to its patch tokens (`pos_embed_table`, in eval mode without gradients); tables, `None` and PE modules as they are."
+    if not isinstance(entry, nn.Module) or isinstance(entry, PosEmbed): return entry  # a table, `None` or a PE module
+    model = unwrap_model(entry)
+    with _evaluating(model, images): return pos_embed_table(model, img=images, grid=grid)
+
 # %% ../nbs/08a_telemetry.ipynb #7bb3130b
 def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
                images: torch.Tensor | None = None, # `(B, C, H, W)` images, for image-conditioned PEs (LOOPE)
@@ -72,17 +79,10 @@ def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
     "PESI of the position table `model` adds to its patch tokens."
     _pesi_keys(definition)
     model = unwrap_model(model)
-    with _evaluating(model, images): table = pos_embed_table(model, img=images, grid=grid)
+    table = _model_table(model, grid, images)
     if table is None: return None
     if grid is None: grid = model.pe_grid(None if images is None else tuple(images.shape[-2:]))
     return _table_pesi(table.float().cpu(), grid, similarity, definition)
-
-# %% ../nbs/08a_telemetry.ipynb #102e893e
-def _model_table(entry, grid, images):
-    "The table a model adds to its patch tokens (`pos_embed_table`, measured as in `model_pesi`); other entries as they are."
-    if not isinstance(entry, nn.Module) or isinstance(entry, PosEmbed): return entry  # a table, `None` or a PE module
-    model = unwrap_model(entry)
-    with _evaluating(model, images): return pos_embed_table(model, img=images, grid=grid)
 
 # %% ../nbs/08a_telemetry.ipynb #7b7009b0
 def model_pesi_report(models: dict, # name -> model from `create_vit` (compiled or not) or timm ViT; tables and PE modules too

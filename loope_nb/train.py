@@ -13,7 +13,6 @@ __all__ = ['PRECISIONS', 'CHECKPOINT_FORMAT', 'resolve_precision', 'no_decay_par
 # %% ../nbs/08_train.ipynb #15898802
 import math, os, tempfile, warnings
 from functools import partial
-from inspect import signature
 from pathlib import Path
 
 import numpy as np
