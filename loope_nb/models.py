@@ -237,6 +237,7 @@ def group_matcher(self: PEVisionTransformer, coarse: bool = False) -> dict:
 
 # %% ../nbs/04_models.ipynb #3ebdd4c7
 ARCHS = {
+    'vit_pico':  dict(embed_dim=64, depth=3, num_heads=4, class_token=False, global_pool='avg'),  # Three-Cell on a CPU core
     'vit_nano':  dict(embed_dim=128, depth=4, num_heads=4),   # CPU-sized: the toy tasks and the tests
     'vit_micro': dict(embed_dim=96, depth=6, num_heads=3),    # narrower and deeper than nano
     'vit_tiny':  dict(embed_dim=192, depth=12, num_heads=3),  # ViT-Ti / DeiT-Ti
@@ -250,7 +251,7 @@ ARCHS = {
 }
 
 _ARCH_BASE = {  # the timm model each named config starts from: its class, defaults, checkpoint filter and weights
-    'vit_nano': 'vit_tiny_patch16_224', 'vit_micro': 'vit_tiny_patch16_224', 'vit_tiny': 'vit_tiny_patch16_224',
+    'vit_pico': 'vit_tiny_patch16_224', 'vit_nano': 'vit_tiny_patch16_224', 'vit_micro': 'vit_tiny_patch16_224', 'vit_tiny': 'vit_tiny_patch16_224',
     'vit_small': 'vit_small_patch16_224', 'vit_base': 'vit_base_patch16_224',
     'deit_nano_distilled': 'deit_tiny_distilled_patch16_224', 'cait_nano': 'cait_xxs24_224',
     'beit_nano': 'beit_base_patch16_224', 'crossvit_nano': 'crossvit_tiny_240',

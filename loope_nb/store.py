@@ -36,13 +36,15 @@ class RunConfig:
     arch: str # The ViT configuration (`ARCHS`, or a timm ViT name)
     size: int # Image side in pixels
     patch: int # Patch side in pixels
-    seed: int # Seeds the weights, the batch order and the data subset
-    epochs: int # Training epochs
-    n_train: int | None # Training images (`None`: all)
+    seed: int # Seeds the weights, the batch order, the data subset and a stream's images
+    epochs: int # Training epochs (of a stream: passes of `images // epochs` fresh images)
+    n_train: int | None # Training images of a fixed set (`None`: all, or a stream's)
     n_valid: int | None # Validation images (`None`: all)
     bs: int # Batch size
     lr: float # Peak learning rate of the one-cycle schedule
-    pe_lr_mult: float = 1.0 # Learning-rate multiplier of the PE's parameters (added later: 1 is every earlier run's)
+    pe_lr_mult: float = 1.0 # Learning-rate multiplier of the PE's parameters
+    images: int | None = None # Three-Cell: train on a stream of this many fresh images in all (`None`: the fixed set `n_train`)
+    pretrained: str | None = None # Start from weights: 'timm' (timm's released weights of `arch`) or a local checkpoint's path
 
     def __post_init__(self): _check_run_config(self)
     def to_dict(self) -> dict: return asdict(self)
@@ -64,12 +66,15 @@ def _check_run_config(config: RunConfig):
         value = getattr(config, name)
         if value is not None or name not in ('n_train', 'n_valid'):
             object.__setattr__(config, name, check_int(name, value, minimum))
+    if config.images is not None: object.__setattr__(config, 'images', check_int('images', config.images, 1))
+    if config.pretrained is not None and (not isinstance(config.pretrained, str) or not config.pretrained):
+        raise TypeError(f"`pretrained` must be 'timm' or a checkpoint's path, got {config.pretrained!r}")
     for name in ('lr', 'pe_lr_mult'):
         object.__setattr__(config, name, check_number(name, getattr(config, name), low=0, low_open=True, what='a positive number'))
 
 # %% ../nbs/09a_store.ipynb #68eb6e95
-_OPTIONAL_CONFIG = {'pe_lr_mult': 1.0}  # fields added later, with the value every earlier run had
-_INT_FIELDS = ('size', 'patch', 'seed', 'epochs', 'n_train', 'n_valid', 'bs')
+_OPTIONAL_CONFIG = {'pe_lr_mult': 1.0, 'images': None, 'pretrained': None}  # left out of `run_id` at these values
+_INT_FIELDS = ('size', 'patch', 'seed', 'epochs', 'n_train', 'n_valid', 'bs', 'images')
 
 # %% ../nbs/09a_store.ipynb #a87bbbdc
 def _empty(value) -> bool:
@@ -106,7 +111,7 @@ GROUP_FIELDS = ('distance', 'orientation', 'area', 'vector_sum')  # the group ac
 PESI_FIELDS = PESI_METRICS  # the paper's PESI: 'M_U', 'M_D', 'A_SU'
 POINTWISE_FIELDS = POINTWISE_PESI_METRICS  # this project's pointwise PESI: 'pw_M_U', ..., 'pw_T_I'
 TELEMETRY_FIELDS = ('xc_mean', 'xc_max', 'order_change')  # the last epoch of `learn.xc_history`
-RESULT_FIELDS = ('status', 'accuracy', *GROUP_FIELDS, 'valid_loss', 'train_loss', *PESI_FIELDS, *POINTWISE_FIELDS,
+RESULT_FIELDS = ('status', 'accuracy', *GROUP_FIELDS, 'chance', 'valid_loss', 'train_loss', *PESI_FIELDS, *POINTWISE_FIELDS,
                  *TELEMETRY_FIELDS, 'train_images', 'valid_images', 'compiled', 'seconds', 'params', 'device',
                  'machine', 'finished', 'version')
 CSV_FIELDS = ('run_id', *CONFIG_FIELDS, *RESULT_FIELDS)
@@ -160,7 +165,8 @@ def _row_problem(row: dict) -> str | None:
 def _check_header(path, header):
     "A ValueError unless `header` is this version's; it names `upgrade_results` for an earlier version's file."
     if header != list(CSV_FIELDS):
-        old = 'T_I' in header and 'pw_T_I' not in header
+        before_pw = {k.removeprefix('pw_') for k in POINTWISE_PESI_METRICS}  # the pointwise PESI's names before `pw_`
+        old = 'run_id' in header and set(header) - set(CSV_FIELDS) <= before_pw
         raise ValueError(f"{path} has other columns than this version of loope-bench writes"
                          + (" (an earlier version's file: `loope_nb.store.upgrade_results` converts it)" if old else
                             "; move it away or pass another `--out` folder"))
@@ -254,15 +260,16 @@ def check_out(out: str | Path, # Output folder of a sweep
 # %% ../nbs/09a_store.ipynb #091b53c3
 _RENAMED = {k.removeprefix('pw_'): k for k in POINTWISE_PESI_METRICS}  # before the paper's PESI: 'M_U' -> 'pw_M_U', ..., 'T_I' -> 'pw_T_I'
 
-def upgrade_results(path: str | Path, # A results CSV of an earlier version (a `T_I` column, no `status`)
+def upgrade_results(path: str | Path, # A results CSV of an earlier version (fewer columns, or `T_I` and no `status`)
                    ) -> Path:
-    "Rewrite a results CSV of an earlier version in today's columns; the pointwise PESI moves to `pw_*`."
+    "Rewrite a results CSV of an earlier version in today's columns: new columns empty, the pointwise PESI moved to `pw_*`."
     path = Path(path)
     with open(path, newline='', encoding='utf-8') as f: rows = list(csv.reader(f))
     header, body = rows[0], [r for r in rows[1:] if r]
     if header == list(CSV_FIELDS): return path
-    if 'T_I' not in header or 'status' in header: raise ValueError(f"{path} is not a results file of an earlier loope-bench version")
-    names = [_RENAMED.get(k, k) for k in header]
+    names = [_RENAMED.get(k, k) for k in header] if 'status' not in header else header
+    if 'run_id' not in header or set(names) >= set(CSV_FIELDS):
+        raise ValueError(f"{path} is not a results file of an earlier loope-bench version")
     unknown = set(names) - set(CSV_FIELDS)
     if unknown: raise ValueError(f"{path} has column(s) this version does not know: {', '.join(sorted(unknown))}")
     tmp_path = path.with_name(path.name + '.upgrading')
@@ -270,7 +277,7 @@ def upgrade_results(path: str | Path, # A results CSV of an earlier version (a `
         w = csv.writer(f)
         w.writerow(CSV_FIELDS)
         for r in body:
-            d = {'status': 'ok', 'pe_lr_mult': '1.0', **dict(zip(names, r))}
+            d = {'status': 'ok', 'pe_lr_mult': '1.0', **dict(zip(names, r))}  # rows before `status` were all ok
             w.writerow([d.get(k, '') for k in CSV_FIELDS])
     tmp_path.replace(path)
     return path
