@@ -9,7 +9,7 @@ __all__ = ['random_image_dls', 'TrainTimer', 'bare_train', 'loop_cost', 'compile
            'distributed_state', 'fit_distributed', 'RankReport', 'loope_distrib', 'distrib_command']
 
 # %% ../nbs/11_scale.ipynb #99f6d5aa
-import copy, json, time, warnings
+import copy, inspect, json, time, warnings
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +28,7 @@ from .checks import check_choice, check_int
 from .data import tensor_dls, get_dls
 from .models import create_vit
 from .pos_embed import POS_EMBEDS
-from .train import vit_learner, no_decay_params, save_vit, load_vit
+from .train import vit_learner, vit_param_groups, vit_adamw, save_vit, load_vit
 
 # %% ../nbs/11_scale.ipynb #a5eeaebd
 def random_image_dls(n: int, # Training images (the validation set is one batch)
@@ -61,29 +61,31 @@ class TrainTimer(Callback):
         _sync(self.dls.device)
         self.step_times.append((time.perf_counter() - self.start) / max(self.n_iter, 1))
 
+# %% ../nbs/11_scale.ipynb #2431d4fe
+_LEARNER_DEFAULTS = {k: p.default for k, p in inspect.signature(vit_learner).parameters.items()
+                     if k in ('lr', 'wd', 'label_smoothing', 'pe_lr_mult', 'grad_clip')}  # what `vit_learner` trains with
+
 # %% ../nbs/11_scale.ipynb #ec0a7d24
-def _adamw(model: nn.Module, lr: float, wd: float) -> tuple:
-    "The trainable parameters of `model` and an `AdamW` over them, without weight decay for `no_decay_params(model)`."
-    skip = {id(p) for p in no_decay_params(model)}
-    params = [p for p in model.parameters() if p.requires_grad]
-    groups = [dict(params=[p for p in params if id(p) not in skip]),
-              dict(params=[p for p in params if id(p) in skip], weight_decay=0.)]
-    return params, torch.optim.AdamW(groups, lr=lr, weight_decay=wd, betas=(0.9, 0.999), eps=1e-8)
+def _adamw(model: nn.Module, lr: float, wd: float, pe_lr_mult: float = 1.0) -> tuple:
+    "The trainable parameters of `model` and the torch `AdamW` `vit_learner` trains it with (`vit_param_groups`, `vit_adamw`)."
+    opt = vit_adamw(vit_param_groups(model, pe_lr_mult), lr, pe_lr_mult, weight_decay=wd).opt  # torch's, out of fastai's wrapper
+    return [p for g in opt.param_groups for p in g['params']], opt
 
 # %% ../nbs/11_scale.ipynb #44618cad
 def bare_train(model: nn.Module, # The model to train (in place)
                batches: list, # `(x, y)` pairs of plain tensors, on the model's device
-               lr: float = 1e-3, # Constant learning rate
-               wd: float = 0.05, # Decoupled weight decay (AdamW), skipped for `no_decay_params(model)`
-               label_smoothing: float = 0.1, # Of the cross-entropy
-               grad_clip: float | None = 1.0, # Max gradient norm (`None`: no clipping)
+               lr: float = _LEARNER_DEFAULTS['lr'], # Constant learning rate
+               wd: float = _LEARNER_DEFAULTS['wd'], # Decoupled weight decay (AdamW), on the groups `vit_param_groups` decays
+               label_smoothing: float = _LEARNER_DEFAULTS['label_smoothing'], # Of the cross-entropy
+               grad_clip: float | None = _LEARNER_DEFAULTS['grad_clip'], # Max gradient norm (`None`: no clipping)
+               pe_lr_mult: float = _LEARNER_DEFAULTS['pe_lr_mult'], # The PE's learning rate relative to the others' (as in `vit_learner`)
                precision: str = 'no', # 'no', 'bf16' or 'fp16' (autocast, and a gradient scaler for fp16)
               ) -> float: # Seconds per step
-    "Train `model` one pass over `batches` with a plain PyTorch loop and `torch.optim.AdamW`."
+    "Train `model` one pass over `batches` with a plain PyTorch loop and `vit_learner`'s `torch.optim.AdamW`."
     check_choice('precision', precision, ('no', 'bf16', 'fp16'))
     if not batches: raise ValueError("`batches` must hold at least one (x, y) pair, got none")
     device = batches[0][0].device
-    params, opt = _adamw(model, lr, wd)
+    params, opt = _adamw(model, lr, wd, pe_lr_mult)
     dtype = torch.bfloat16 if precision == 'bf16' else torch.float16
     scaler = torch.amp.GradScaler(device.type, enabled=precision == 'fp16')
     model.train()
@@ -125,8 +127,7 @@ def loop_cost(pe: str = 'sincos1d', # PE spec
     learn = vit_learner(dls, pe, arch, patch_size=patch_size, progress=False, cbs=[timer], **kwargs)
     model = copy.deepcopy(learn.model).to(device)            # the same initial weights
     start = copy.deepcopy(learn.model.state_dict())
-    opts = dict(lr=learn.lr, wd=learn.wd, grad_clip=kwargs.get('grad_clip', 1.0), precision=learn.precision,
-                label_smoothing=kwargs.get('label_smoothing', 0.1))
+    opts = {k: kwargs.get(k, v) for k, v in _LEARNER_DEFAULTS.items()} | dict(lr=learn.lr, wd=learn.wd, precision=learn.precision)
     batches = [(x.as_subclass(torch.Tensor), y.as_subclass(torch.Tensor)) for x, y in dls.train]
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
