@@ -14,7 +14,7 @@ __all__ = ['BENCH_PES', 'BENCH_DEFAULTS', 'PROBE_SETTINGS', 'PAPER_PES', 'SUITES
            'markdown_table', 'plot_results', 'metrics_table', 'SENSITIVITY_SETS', 'split_freqs', 'freq_table']
 
 # %% ../nbs/09_bench.ipynb #2933751c
-import math, os, platform, signal, time, warnings
+import math, os, platform, signal, sys, time, warnings
 import multiprocessing as mp
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -206,6 +206,9 @@ def _worker_run(task):
 def _run_parallel(todo, run_fn, run_kw, jobs, threads, save, log):
     "Run `todo` in `jobs` worker processes, calling `save(config, result)` in this process as each finishes."
     from loope_nb import bench  # the functions by their module, which a worker can import (also when this runs in a notebook)
+    if getattr(run_fn, '__module__', None) == '__main__' and not hasattr(sys.modules['__main__'], '__file__'):
+        raise ValueError(f"`jobs` > 1 runs `run_fn` in worker processes, which cannot import {run_fn.__qualname__!r} "
+                         "defined in an interactive session: define it in a module, or use jobs=1")
     pool = mp.get_context('spawn').Pool(jobs, initializer=bench._worker_init, initargs=(threads,))
     try:
         log(f"    {jobs} worker processes (pids {', '.join(str(p.pid) for p in mp.active_children())}), "
@@ -412,7 +415,7 @@ SUITES = {
 # %% ../nbs/09_bench.ipynb #1717beb0
 def suite_list() -> str:
     "The suites as a Markdown table: name, runs, datasets and what each is for."
-    rows = {name: dict(runs=len(s.pes) * len(s.archs) * len(s.seeds) * len(s.datasets), datasets=', '.join(s.datasets),
+    rows = {name: dict(runs=len(s.pes) * len(s.archs or (None,)) * len(s.seeds) * len(s.datasets), datasets=', '.join(s.datasets),
                        description=s.description) for name, s in SUITES.items()}
     return markdown_table(pd.DataFrame.from_dict(rows, orient='index').rename_axis('suite'))
 
@@ -581,7 +584,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
         for configs in sweeps.values(): check_configs(configs, compile)
         results = {}
         for d, configs in sweeps.items():
-            results[d] = run_sweep(configs, out/f"{d}.csv", train_run, force=force, retry_failed=retry_failed, jobs=jobs,
+            results[d] = run_sweep(configs, out/f"{d}.csv", loope_nb.bench.train_run, force=force, retry_failed=retry_failed, jobs=jobs,
                                    threads=threads, device=dev, data_path=data_path, compile=compile,
                                    model_dir=out/'models' if save_models else None, progress=progress)
     except KeyboardInterrupt:
