@@ -6,8 +6,7 @@ Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 
 # %% auto #0
 __all__ = ['ARCHS', 'RopeBlock', 'model_pe', 'PEVisionTransformer', 'pe_module_table', 'timm_build_args', 'arch_config',
-           'CheckpointTable', 'create_vit', 'shuffle_patches', 'pos_embed_table', 'PEDistilledVisionTransformer',
-           'PECait', 'PEBeit', 'PECrossVit', 'register_loope_models', 'LOOPE_BASES', 'default_cfgs']
+           'CheckpointTable', 'create_vit', 'shuffle_patches', 'pos_embed_table']
 
 # %% ../nbs/04_models.ipynb #ea088269
 import importlib
@@ -27,7 +26,7 @@ from timm.models import build_model_with_cfg, checkpoint, adapt_input_conv
 from timm.models.vision_transformer import VisionTransformer, Block
 from timm.models._features import feature_take_indices
 
-from .checks import check_int, check_grid, check_images, moved_names
+from .checks import check_int, check_grid, check_images
 from .pos_embed import POS_EMBEDS, PosEmbed, LearnedPosEmbed, create_pos_embed, parse_pos_embed, pos_embed_options
 
 # %% ../nbs/04_models.ipynb #b60a71b9
@@ -500,13 +499,6 @@ def pos_embed_table(model: nn.Module, # A model from `create_vit` (any family) o
         table = resample_abs_pos_embed(model.pos_embed, new_size=check_grid(grid), old_size=old, num_prefix_tokens=prefix)
         return table[0, prefix:]
     raise TypeError(f"pos_embed_table needs a model from create_vit or a timm VisionTransformer, got {type(model).__name__}")
-
-# %% ../nbs/04_models.ipynb #be4d3a03
-_all_ = ['PEDistilledVisionTransformer', 'PECait', 'PEBeit', 'PECrossVit',  # defined in loope_nb.families
-         'register_loope_models', 'LOOPE_BASES', 'default_cfgs']            # defined in loope_nb.registry
-__getattr__ = moved_names(__name__, {'pe_throughput': 'loope_nb.cost', 'pe_flops': 'loope_nb.cost'},  # with a warning
-                          forwarded={n: 'loope_nb.families' for n in _all_[:4]}       # the family classes, imported on first use
-                                  | {n: 'loope_nb.registry' for n in _all_[4:]})
 
 # %% ../nbs/04_models.ipynb #e61b8197
 importlib.import_module('loope_nb.registry')  # registers the `<base>_loope` models in timm's registry (after create_vit exists)

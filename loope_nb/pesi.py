@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 import matplotlib.pyplot as plt
-from .checks import check_grid, check_choice, check_number, renamed_kwargs, moved_names
+from .checks import check_grid, check_choice, check_number
 
 # %% ../nbs/06_pesi.ipynb #1a26e5cb
 def average_ranks(values: Tensor, # `(..., m)` values, ranked along the last dim
@@ -135,7 +135,6 @@ def _paper_scores(sim, h, w, delta):
 
 # %% ../nbs/06_pesi.ipynb #544c0337
 RAY_OFFSETS = ((0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1), (-1, 0), (-1, 1))  # `(drow, dcol)` steps of the rays of `pw_M_D`
-__getattr__ = moved_names(__name__, {'DIRECTIONS_8': 'loope_nb.pesi:RAY_OFFSETS'})  # its old name
 
 # %% ../nbs/06_pesi.ipynb #62067f0d
 @lru_cache(maxsize=16)
@@ -303,7 +302,6 @@ def _entry_table(name, entry, grid, images):
                     "with `loope_nb.train.model_pesi_report` (or pass `loope_nb.models.pos_embed_table(model, img, grid)`)")
 
 # %% ../nbs/06_pesi.ipynb #9a5937d4
-@renamed_kwargs(models_or_tables='tables')
 def pesi_report(tables: dict, # name -> PE table `(h*w, d)` / `(B, h*w, d)`, PE module, or `None` (no additive table)
                 grid: tuple[int, int] | int, # `(h, w)` of the patch grid
                 images: Tensor | None = None, # `(B, C, H, W)` images for image-conditioned PEs (LOOPE)
