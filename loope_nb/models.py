@@ -447,8 +447,7 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
               ) -> nn.Module:
     "A timm Vision Transformer of configuration `arch` with the positional embedding `pe`, optionally from pretrained weights."
     parse_pos_embed(pe)  # fail on an unknown PE before building anything
-    if arch in ARCHS: base, config = _ARCH_BASE[arch], dict(ARCHS[arch])
-    else: base, config = arch, {}
+    base = _ARCH_BASE.get(arch, arch)
     build = timm_build_args(base)
     families = _model_families()
     if build['model_cls'] not in families:
@@ -457,7 +456,7 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
     family, model_cls = families[build['model_cls']]
     _check_sizes(img_size, patch_size, in_chans, num_classes, family)
     options, kwargs = _split_kwargs(build, family, kwargs)
-    args = {k: v for k, v in build['kwargs'].items() if k not in _BUILD_OPTIONS and k != 'use_abs_pos_emb'} | config
+    args = {k: v for k, v in arch_config(arch).items() if k != 'use_abs_pos_emb'}  # BEiT's absolute table: `pe` replaces it
     if arch in ARCHS: img_size, patch_size = img_size or 224, patch_size or 16
     elif img_size is None: img_size = tuple(timm.models.get_pretrained_cfg(base).input_size[-2:])
     args.update(img_size=img_size, in_chans=in_chans, num_classes=num_classes)
