@@ -6,7 +6,8 @@ Docs: https://loope-nb.github.io/loope_nb/pesi.html.md"""
 
 # %% auto #0
 __all__ = ['RAY_OFFSETS', 'PESI_METRICS', 'POINTWISE_PESI_METRICS', 'average_ranks', 'spearman', 'grouped_ranks',
-           'grouped_spearman', 'similarity_matrix', 'pesi', 'gaussian_table', 'plot_similarity', 'pesi_report']
+           'grouped_spearman', 'similarity_matrix', 'pesi_metrics', 'pesi', 'gaussian_table', 'plot_similarity',
+           'pesi_report']
 
 # %% ../nbs/06_pesi.ipynb #097832e3
 import math
@@ -202,6 +203,13 @@ def similarity_matrix(table: Tensor, # `(..., N, d)` PE vectors
 PESI_METRICS = ('M_U', 'M_D', 'A_SU')  # the paper's definitions (supplement Algorithms 5-7): `pesi`'s default
 POINTWISE_PESI_METRICS = ('pw_M_U', 'pw_M_D', 'pw_A_SU', 'pw_T_I')  # this project's earlier pointwise reading, and T_I
 
+# %% ../nbs/06_pesi.ipynb #d41e7a6b
+def pesi_metrics(definition: str = 'paper', # 'paper' or 'pointwise'
+                ) -> tuple[str, ...]:
+    "The metric names `pesi` gives for `definition`: `PESI_METRICS` ('paper') or `POINTWISE_PESI_METRICS` ('pointwise')."
+    check_choice('definition', definition, ('paper', 'pointwise'))
+    return PESI_METRICS if definition == 'paper' else POINTWISE_PESI_METRICS
+
 # %% ../nbs/06_pesi.ipynb #14d2e7b8
 def _as_table(table, grid):
     "Validate a PE table `(h*w, d)` or `(B, h*w, d)` for `grid`; returns a `(B, h*w, d)` tensor and `batched`."
@@ -217,7 +225,7 @@ def _as_table(table, grid):
 # %% ../nbs/06_pesi.ipynb #0e508eab
 def _check_definition(definition, grid, delta):
     "Check `definition` and `delta`, and that the paper's definition gets a grid of at least 3 x 3."
-    check_choice('definition', definition, ('paper', 'pointwise'))
+    pesi_metrics(definition)  # checks the name
     check_number('delta', delta, 0, 2 * math.pi, low_open=True, what='an angle step of M_D, in radians,')
     if definition == 'paper' and min(grid) < 3:
         raise ValueError(f"`grid` {grid} is too small for the paper's PESI: it needs h >= 3 and w >= 3")
@@ -313,7 +321,7 @@ def pesi_report(tables: dict, # name -> PE table `(h*w, d)` / `(B, h*w, d)`, PE 
         raise TypeError(f"`tables` must be a non-empty dict name -> table or PE module, got {type(tables).__name__}")
     grid = check_grid(grid)
     _check_definition(definition, grid, math.pi / 4)
-    metrics, rows = list(PESI_METRICS if definition == 'paper' else POINTWISE_PESI_METRICS), {}
+    metrics, rows = list(pesi_metrics(definition)), {}
     with torch.no_grad():
         for name, entry in tables.items():
             table = _entry_table(name, entry, grid, images)
