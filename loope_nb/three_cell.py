@@ -154,7 +154,7 @@ class ThreeCellTask:
     names: tuple[str, ...] # Output names, one per logit of a model
     fits_grid: Callable # `(h, w)` -> whether every case of the task can happen on that grid
     grid_rule: str # That condition in words, for the error message
-    mark: Callable | None = None # `(ax, centres, H, W, patch)`: draws what a single-label target depends on
+    mark: Callable | None = None # `(ax, centres, H, W, patch)`: draws what the target depends on
     title: Callable | None = None # `(y, pred)` -> a single-label plot title (default: the class names, `y / pred`)
 
 # %% ../nbs/05_three_cell.ipynb #240062ea
@@ -172,9 +172,17 @@ def register_three_cell_task(name: str, # Its name, the `task=` of `make_three_c
     THREE_CELL_TASKS[name], TASKS[name] = task, len(task.names)
     return task
 
+# %% ../nbs/05_three_cell.ipynb #b7c0d2e5
+def _mark_paper(ax, centres, H, W, patch):
+    "The paper task's `mark`: the segments R-G and R-B, and the fourth corner G + B - R of bit 5, hollow."
+    for k, style in [(1, '-'), (2, ':')]: ax.plot(*zip(centres[0].tolist(), centres[k].tolist()), style, color='w', lw=1)
+    ax.plot(*(centres[1] + centres[2] - centres[0]).tolist(), 's', mfc='none', mec='w', ms=5, clip_on=True)
+    ax.set_xlim(0, W); ax.set_ylim(H, 0)  # the corner may lie outside the image
+
 # %% ../nbs/05_three_cell.ipynb #8508937b
 register_three_cell_task('paper', ThreeCellTask(draw=_draw_paper, label=paper_bits, names=PAPER_BITS,
-                                                fits_grid=lambda h, w: h >= 3 and w >= 3, grid_rule='h >= 3 and w >= 3'));
+                                                fits_grid=lambda h, w: h >= 3 and w >= 3, grid_rule='h >= 3 and w >= 3',
+                                                mark=_mark_paper));
 
 # %% ../nbs/05_three_cell.ipynb #a39537cb
 def three_cell_label(cells: Tensor, # `(..., 3, 2)` long: `(row, col)` of the red, green, blue cells
@@ -274,12 +282,9 @@ def _bits_title(bits):
 
 # %% ../nbs/05_three_cell.ipynb #c49eb736
 def _mark_task(ax, task, centres, H, W, patch):
-    "Draw what the target of `task` depends on; `centres` `(3, 2)` are the cells' `(x, y)` in pixels of an `H x W` image."
-    if task == 'paper':  # the segments R-G (solid) and R-B (dotted), and the fourth corner G + B - R of bit 5, hollow
-        for k, style in [(1, '-'), (2, ':')]: ax.plot(*zip(centres[0].tolist(), centres[k].tolist()), style, color='w', lw=1)
-        ax.plot(*(centres[1] + centres[2] - centres[0]).tolist(), 's', mfc='none', mec='w', ms=5, clip_on=True)
-        ax.set_xlim(0, W); ax.set_ylim(H, 0)  # the corner may lie outside the image
-    elif task and THREE_CELL_TASKS[check_choice('task', task, TASKS)].mark: THREE_CELL_TASKS[task].mark(ax, centres, H, W, patch)
+    "Draw what the target of `task` depends on (its record's `mark`); `centres` `(3, 2)` are the cells' `(x, y)` in pixels."
+    mark = THREE_CELL_TASKS[check_choice('task', task, TASKS)].mark if task else None
+    if mark: mark(ax, centres, H, W, patch)
 
 # %% ../nbs/05_three_cell.ipynb #3807bb44
 def _target_title(ax, task, y, pred=None):
