@@ -21,20 +21,30 @@ from torch import Tensor, nn
 import matplotlib.pyplot as plt
 from .checks import check_grid, check_choice, check_number
 
+# %% ../nbs/06_pesi.ipynb #a6e0c3d9
+def _run_ranks(ordered: Tensor, # `(..., P)` rows sorted by (group, value)
+               new_group: Tensor, # `(..., P)` bool: a new group begins here (True at position 0)
+              ) -> Tensor: # `(..., P)` float64 average ranks `1..size` within each group, in the sorted order
+    "Average ranks of sorted rows: each run of equal values gets the mean of its positions, counted from its group's start."
+    p = ordered.shape[-1]
+    pos = torch.arange(p, device=ordered.device).expand_as(ordered)
+    starts = new_group.clone()
+    starts[..., 1:] |= ordered[..., 1:] != ordered[..., :-1]                # a new (group, value) run begins here
+    ends = torch.ones_like(starts)
+    ends[..., :-1] = starts[..., 1:]                                         # the run ends here
+    first = torch.where(starts, pos, 0).cummax(-1).values
+    last = torch.where(ends, pos, p).flip(-1).cummin(-1).values.flip(-1)
+    group_start = torch.where(new_group, pos, 0).cummax(-1).values
+    return (first + last).double() / 2 - group_start + 1
+
 # %% ../nbs/06_pesi.ipynb #1a26e5cb
 def average_ranks(values: Tensor, # `(..., m)` values, ranked along the last dim
                  ) -> Tensor: # `(..., m)` float64 ranks in `1..m`, ties get their average rank
     "Ranks along the last dim, ties getting the average of the ranks they span (like `scipy.stats.rankdata`)."
     ordered, order = values.sort(-1)
-    m = values.shape[-1]
-    pos = torch.arange(m, device=values.device).expand_as(values)
-    starts = torch.ones_like(ordered, dtype=torch.bool)
-    starts[..., 1:] = ordered[..., 1:] != ordered[..., :-1]           # a new value begins here
-    ends = torch.ones_like(starts)
-    ends[..., :-1] = starts[..., 1:]                                   # the value ends here
-    first = torch.where(starts, pos, 0).cummax(-1).values
-    last = torch.where(ends, pos, m).flip(-1).cummin(-1).values.flip(-1)
-    return torch.empty_like(ordered, dtype=torch.float64).scatter_(-1, order, (first + last).double() / 2 + 1)
+    one_group = torch.zeros_like(ordered, dtype=torch.bool)
+    one_group[..., 0] = True
+    return torch.empty_like(ordered, dtype=torch.float64).scatter_(-1, order, _run_ranks(ordered, one_group))
 
 # %% ../nbs/06_pesi.ipynb #07b569f8
 def spearman(x: Tensor, # `(..., m)` first variable
@@ -59,19 +69,9 @@ def grouped_ranks(values: Tensor, # `(..., P)` values, ranked along the last dim
         low = values.min()
         order = (group * (values.max() - low + 1) + values - low).argsort(dim=-1, stable=True)
     g, v = group.gather(-1, order), values.gather(-1, order)
-    p = values.shape[-1]
-    pos = torch.arange(p, device=values.device).expand_as(values)
     new_group = torch.ones_like(g, dtype=torch.bool)
     new_group[..., 1:] = g[..., 1:] != g[..., :-1]
-    starts = new_group.clone()
-    starts[..., 1:] |= v[..., 1:] != v[..., :-1]                            # a new (group, value) run begins here
-    ends = torch.ones_like(starts)
-    ends[..., :-1] = starts[..., 1:]
-    first = torch.where(starts, pos, 0).cummax(-1).values
-    last = torch.where(ends, pos, p).flip(-1).cummin(-1).values.flip(-1)
-    group_start = torch.where(new_group, pos, 0).cummax(-1).values
-    ranks = (first + last).double() / 2 - group_start + 1
-    return torch.empty_like(ranks).scatter_(-1, order, ranks)
+    return torch.empty_like(v, dtype=torch.float64).scatter_(-1, order, _run_ranks(v, new_group))
 
 # %% ../nbs/06_pesi.ipynb #7ce55330
 def grouped_spearman(x_ranks: Tensor, # `(..., P)` ranks of the first variable within the groups of a row
