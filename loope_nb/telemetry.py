@@ -22,7 +22,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.learner import Recorder
     from fastai.callback.core import Callback
 
-from .models import pos_embed_table
+from .pe_in_vit import pos_embed_table
 from .pos_embed import PosEmbed
 from .pesi import pesi, pesi_report, pesi_metrics
 
