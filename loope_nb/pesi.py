@@ -201,7 +201,7 @@ def similarity_matrix(table: Tensor, # `(..., N, d)` PE vectors
 
 # %% ../nbs/06_pesi.ipynb #772de4ea
 PESI_METRICS = ('M_U', 'M_D', 'A_SU')  # the paper's definitions (supplement Algorithms 5-7): `pesi`'s default
-POINTWISE_PESI_METRICS = ('pw_M_U', 'pw_M_D', 'pw_A_SU', 'pw_T_I')  # this project's earlier pointwise reading, and T_I
+POINTWISE_PESI_METRICS = ('pw_M_U', 'pw_M_D', 'pw_A_SU', 'pw_T_I')  # this project's pointwise reading, and T_I
 
 # %% ../nbs/06_pesi.ipynb #d41e7a6b
 def pesi_metrics(definition: str = 'paper', # 'paper' or 'pointwise'
