@@ -29,7 +29,7 @@ import matplotlib.pyplot as plt
 from fastcore.script import call_parse, CliError, is_cli
 
 import loope_nb
-from .checks import check_int, check_ints, check_choice, moved_names
+from .checks import check_int, check_ints, check_choice
 from .pos_embed import POS_EMBEDS, parse_pos_embed
 from .data import get_dls
 from .three_cell import constant_score
@@ -38,9 +38,6 @@ from .store import (RunConfig, CONFIG_FIELDS, GROUP_FIELDS, PESI_FIELDS, POINTWI
                             append_result, check_out, upgrade_results)
 from .tables import (column_labels, accuracy_stats, summary_table, markdown_table, plot_results, metrics_table,
                              SENSITIVITY_SETS, split_freqs, freq_table)
-
-# %% ../nbs/09_bench.ipynb #58cf90fb
-__getattr__ = moved_names(__name__, {'write_idx': 'loope_nb.data'})  # a test helper, exported from here before issue 15
 
 # %% ../nbs/09_bench.ipynb #f66e31d4
 _all_ = ['RunConfig', 'CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS', 'POINTWISE_FIELDS', 'TELEMETRY_FIELDS', 'RESULT_FIELDS',

@@ -8,10 +8,10 @@ Docs: https://loope-nb.github.io/loope_nb/data.html.md"""
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_FILES', 'FASHION_MNIST_CLASSES', 'FASHION_MNIST_STATS',
            'PETS_PATTERN', 'DATASETS', 'read_idx', 'write_idx', 'fashion_mnist_path', 'load_fashion_mnist',
            'subset_indices', 'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'cifar_dls', 'pets_dls',
-           'get_dls', 'dls_spec']
+           'seed_order', 'get_dls', 'dls_spec']
 
 # %% ../nbs/07_data.ipynb #ee66ec91
-import gzip, os, re, warnings
+import gzip, os, random, re, warnings
 from functools import lru_cache, partial
 from inspect import signature
 from pathlib import Path
@@ -369,13 +369,23 @@ def _accepted(builder):
     names = set(signature(builder).parameters) - {'kind', 'kwargs'}
     return names | {'num_workers', 'drop_last', 'pin_memory'}
 
+# %% ../nbs/07_data.ipynb #f7d2a9b2
+def seed_order(dls: DataLoaders, # The loaders to seed, changed in place
+               seed: int = 0, # Seed of the order: loader `i` draws from `(seed, i)`
+              ) -> DataLoaders: # `dls`
+    "Seed the generator each loader of `dls` shuffles with (fastai seeds it from Python's unseeded global `random`)."
+    seed = check_int('seed', seed, 0)
+    for i, dl in enumerate(dls.loaders):
+        dl.rng = random.Random(int(np.random.SeedSequence([seed, i]).generate_state(1)[0]))
+    return dls
+
 # %% ../nbs/07_data.ipynb #dbb01ba8
 def get_dls(name: str, # A name in `DATASETS`
             size: int | tuple | None = None, # Image side (or `(h, w)`); `None`: the dataset's own
             bs: int | None = None, # Batch size; `None`: the builder's default
             **kwargs, # Passed to the builder (`n_train`, `seed`, `device`, `task` for Three-Cell, ...)
            ) -> DataLoaders:
-    "`DataLoaders` of dataset `name`, with `dls.c`, `dls.in_chans`, `dls.img_size` and `dls.vocab` set."
+    "`DataLoaders` of dataset `name`, with `dls.c`, `dls.in_chans`, `dls.img_size` and `dls.vocab` set, the order seeded by `seed`."
     check_choice('name', name, DATASETS)
     builder = DATASETS[name]
     unknown = set(kwargs) - _accepted(builder)
@@ -384,7 +394,7 @@ def get_dls(name: str, # A name in `DATASETS`
                         f"accepted: {', '.join(sorted(_accepted(builder) - {'size', 'bs'}))}")
     if size is not None: kwargs['size'] = size
     if bs is not None: kwargs['bs'] = bs
-    return builder(**kwargs)
+    return seed_order(builder(**kwargs), kwargs.get('seed', 0))
 
 # %% ../nbs/07_data.ipynb #ecf2cca2
 def dls_spec(dls: DataLoaders) -> dict:

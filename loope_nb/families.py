@@ -19,7 +19,8 @@ from timm.models.crossvit import CrossVit, scale_image
 
 from .pos_embed import POS_EMBEDS, PosEmbed, parse_pos_embed
 from .checks import check_images
-from .models import PEVisionTransformer, CheckpointTable, model_pe, pe_module_table
+from .models import PEVisionTransformer, model_pe, pe_module_table
+from .pretrained import CheckpointTable
 
 # %% ../nbs/04a_families.ipynb #f29d41a3
 def _additive_names():

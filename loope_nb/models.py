@@ -1,4 +1,4 @@
-"""timm's VisionTransformer with a pluggable PE, named tiny configs, `create_vit`, pretrained weights and the PE table of any model
+"""timm's VisionTransformer with a pluggable PE, named tiny configs and `create_vit`
 
 Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 
@@ -6,29 +6,26 @@ Docs: https://loope-nb.github.io/loope_nb/models.html.md"""
 
 # %% auto #0
 __all__ = ['ARCHS', 'RopeBlock', 'model_pe', 'PEVisionTransformer', 'pe_module_table', 'timm_build_args', 'arch_config',
-           'CheckpointTable', 'create_vit', 'shuffle_patches', 'pos_embed_table', 'PEDistilledVisionTransformer',
-           'PECait', 'PEBeit', 'PECrossVit', 'register_loope_models', 'LOOPE_BASES', 'default_cfgs']
+           'create_vit']
 
 # %% ../nbs/04_models.ipynb #ea088269
 import importlib
 import inspect
-import logging
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 import timm
 from fastcore.basics import patch
-from timm.layers import AttentionRope, resample_abs_pos_embed, resample_patch_embed
-from timm.models import build_model_with_cfg, checkpoint, adapt_input_conv
+from timm.layers import AttentionRope
+from timm.models import build_model_with_cfg, checkpoint
 from timm.models.vision_transformer import VisionTransformer, Block
 from timm.models._features import feature_take_indices
 
-from .checks import check_int, check_grid, check_images, moved_names
-from .pos_embed import POS_EMBEDS, PosEmbed, LearnedPosEmbed, create_pos_embed, parse_pos_embed, pos_embed_options
+from .checks import check_int, check_grid, check_images
+from .pos_embed import POS_EMBEDS, PosEmbed, create_pos_embed, parse_pos_embed, pos_embed_options
 
 # %% ../nbs/04_models.ipynb #b60a71b9
 class RopeBlock(Block):
@@ -297,86 +294,6 @@ def arch_config(arch: str) -> dict:
     kwargs = timm_build_args(base)['kwargs']
     return {k: v for k, v in kwargs.items() if k not in _BUILD_OPTIONS} | dict(ARCHS.get(arch, {}))
 
-# %% ../nbs/04_models.ipynb #7c8ee273
-_logger = logging.getLogger('loope_nb.models')  # named, not __name__: the same logger when this notebook runs
-
-class CheckpointTable(NamedTuple):
-    "Where one absolute table of a timm checkpoint goes in our model (CrossViT has one per branch)."
-    key: str                  # the table's key in timm's checkpoint: 'pos_embed', 'pos_embed_0', ...
-    prefix_tokens: list[str]  # parameters of the tokens that have rows in the table: class, distillation, registers
-    pe: PosEmbed              # our PE in its place
-    pe_prefix: str            # that PE's state-dict prefix: 'pe.', 'pe.0.', ...
-    grid: tuple[int, int]     # that PE's grid
-
-# %% ../nbs/04_models.ipynb #a8c56d8a
-@patch
-def checkpoint_tables(self: PEVisionTransformer) -> list[CheckpointTable]:
-    "Where timm's `pos_embed` of a ViT/DeiT checkpoint goes: its prefix rows to the prefix tokens, the rest to `self.pe`."
-    prefix = [] if self.no_embed_class else [n for n in ('cls_token', 'dist_token', 'reg_token')
-                                             if getattr(self, n, None) is not None]
-    return [CheckpointTable('pos_embed', prefix, self.pe, 'pe.', tuple(self.patch_embed.grid_size))]
-
-# %% ../nbs/04_models.ipynb #e44f74b0
-def _timm_tables(model, layout):
-    "Placeholders shaped like timm's absolute tables, so that timm's own checkpoint filters can resample into them."
-    sd = model.state_dict()
-    return {key: nn.Parameter(torch.zeros(1, sum(sd[n].shape[1] for n in names) + grid[0] * grid[1], module.dim),
-                              requires_grad=False) for key, names, module, _, grid in layout}
-
-# %% ../nbs/04_models.ipynb #c94ee6a0
-def _fold_abs_pos_embed(out: dict, model, layout) -> dict:
-    "Take timm's absolute tables out of a filtered checkpoint: class-token rows join the class tokens, the rest feeds `pe='learned'` or is dropped."
-    for key, names, module, pe_prefix, grid in layout:
-        table = out.pop(key, None)  # (1, prefix + h*w, C)
-        if table is None: continue
-        n_prefix = sum(out[n].shape[1] for n in names)
-        if table.shape[1] != n_prefix + grid[0] * grid[1]:  # timm's filter did not resample (CaiT, CrossViT): do it
-            table = resample_abs_pos_embed(table, new_size=grid, num_prefix_tokens=n_prefix, verbose=True)
-        start = 0
-        for n in names:  # the class token gets its position row once and for all: same input to the blocks
-            out[n] = out[n] + table[:, start:start + out[n].shape[1]]
-            start += out[n].shape[1]
-        if isinstance(module, LearnedPosEmbed):
-            out[f'{pe_prefix}pos_embed'] = table[:, n_prefix:]
-            _logger.info(f"pretrained: the checkpoint's {key} ({grid[0]}x{grid[1]} grid) is loaded into {pe_prefix}pos_embed")
-        else:
-            _logger.info(f"pretrained: dropped the checkpoint's absolute {key}: pe={model.pe_name!r} replaces it"
-                         + (f" (its class-token rows were added to {', '.join(names)})" if names else ""))
-    return out
-
-# %% ../nbs/04_models.ipynb #201069c3
-def _adapt_to_model(out: dict, model) -> dict:
-    "Patch embeddings resampled/adapted to the model's patch size and channels; heads of another size and the new PE's weights kept as built."
-    own = model.state_dict()
-    for k, v in list(out.items()):
-        if k in own and 'patch_embed' in k and v.ndim == 4 and own[k].ndim == 4:
-            if v.shape[1] != own[k].shape[1]: v = adapt_input_conv(own[k].shape[1], v)
-            if v.shape[-2:] != own[k].shape[-2:]: v = resample_patch_embed(v, list(own[k].shape[-2:]), verbose=True)
-            out[k] = v
-        elif k in own and k.startswith('head') and v.shape != own[k].shape:
-            _logger.info(f"pretrained: {k} has shape {tuple(v.shape)}, the model's {tuple(own[k].shape)}: kept the new head")
-            out[k] = own[k]
-    for k, v in own.items():
-        if k.startswith('pe.') and k not in out: out[k] = v  # the new PE starts from its own init (LOOPE: X_C = 0)
-    return out
-
-# %% ../nbs/04_models.ipynb #138b9d5c
-def _pe_filter_fn(timm_filter):
-    "A `pretrained_filter_fn` for our models: timm's own filter of the family, then the PE's tables handled."
-    def filter_fn(state_dict, model):
-        layout = model.checkpoint_tables()
-        placeholders = _timm_tables(model, layout)
-        saved = {key: getattr(model, key) for key in placeholders}
-        for key, placeholder in placeholders.items(): setattr(model, key, placeholder)
-        try:
-            if timm_filter is None: out = state_dict.get('model', state_dict)
-            elif len(inspect.signature(timm_filter).parameters) > 1: out = timm_filter(state_dict, model)
-            else: out = timm_filter(state_dict)  # CrossViT's filter takes the state dict only
-        finally:
-            for key, value in saved.items(): setattr(model, key, value)
-        return _adapt_to_model(_fold_abs_pos_embed(dict(out), model, layout), model)
-    return filter_fn
-
 # %% ../nbs/04_models.ipynb #1378553f
 def _accepted_args(model_cls) -> set[str]:
     "Keyword arguments of a timm model class (and of the classes it passes `**kwargs` to)."
@@ -418,23 +335,6 @@ def _split_kwargs(build: dict, family: str, kwargs: dict) -> tuple[dict, dict]:
                         f"{build['model_cls'].__name__} accepts: {', '.join(sorted(accepted))}")
     return options, kwargs
 
-# %% ../nbs/04_models.ipynb #106bc95d
-def _pretrained_options(options: dict, pretrained, arch: str, img, in_chans: int, num_classes: int) -> dict:
-    "timm's loading `options` for `pretrained` (False, True or a checkpoint path), with our PE filter around the family's."
-    options = dict(options)
-    if pretrained is not False and pretrained is not True:
-        path = Path(pretrained)
-        if not path.is_file(): raise FileNotFoundError(f"pretrained={str(pretrained)!r} is not a checkpoint file")
-        # the file holds this very architecture: no head or channel surgery by timm (our filter adapts by shape)
-        options['pretrained_cfg_overlay'] = dict(file=str(path), num_classes=num_classes, input_size=(in_chans, *img),
-                                                 **options.get('pretrained_cfg_overlay', {}))
-    elif pretrained and arch in ARCHS and arch not in _RELEASED:
-        raise ValueError(f"arch={arch!r} has no released weights (they exist for {', '.join(sorted(_RELEASED))} and timm names); "
-                         "pass pretrained=<path of a checkpoint of this architecture>")
-    options['pretrained_filter_fn'] = _pe_filter_fn(options.get('pretrained_filter_fn'))
-    options.pop('feature_cfg', None)  # only for features_only models
-    return options
-
 # %% ../nbs/04_models.ipynb #19dc8b65
 def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name of a supported family (vit, deit, cait, beit, crossvit)
                pe: str = 'loope', # A `POS_EMBEDS` name, optionally 'name:option' (e.g. 'sincos_order:hilbert', 'rope2d:mixed')
@@ -448,8 +348,7 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
               ) -> nn.Module:
     "A timm Vision Transformer of configuration `arch` with the positional embedding `pe`, optionally from pretrained weights."
     parse_pos_embed(pe)  # fail on an unknown PE before building anything
-    if arch in ARCHS: base, config = _ARCH_BASE[arch], dict(ARCHS[arch])
-    else: base, config = arch, {}
+    base = _ARCH_BASE.get(arch, arch)
     build = timm_build_args(base)
     families = _model_families()
     if build['model_cls'] not in families:
@@ -458,7 +357,7 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
     family, model_cls = families[build['model_cls']]
     _check_sizes(img_size, patch_size, in_chans, num_classes, family)
     options, kwargs = _split_kwargs(build, family, kwargs)
-    args = {k: v for k, v in build['kwargs'].items() if k not in _BUILD_OPTIONS and k != 'use_abs_pos_emb'} | config
+    args = {k: v for k, v in arch_config(arch).items() if k != 'use_abs_pos_emb'}  # BEiT's absolute table: `pe` replaces it
     if arch in ARCHS: img_size, patch_size = img_size or 224, patch_size or 16
     elif img_size is None: img_size = tuple(timm.models.get_pretrained_cfg(base).input_size[-2:])
     args.update(img_size=img_size, in_chans=in_chans, num_classes=num_classes)
@@ -470,43 +369,9 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
     if family != 'crossvit' and not args.get('dynamic_img_pad', False) and (img[0] % patch or img[1] % patch):
         raise ValueError(f"img_size={args['img_size']} is not divisible by patch_size={patch}; "
                          "choose sizes that divide, or pass dynamic_img_pad=True to pad the images")
+    from loope_nb.pretrained import _pretrained_options  # here, not at the top: loope_nb.pretrained imports this module
     options = _pretrained_options(options, pretrained, arch, img, in_chans, num_classes)
     return build_model_with_cfg(model_cls, base, pretrained is not False, pe=pe, pe_kw=pe_kw, **options, **args)
-
-# %% ../nbs/04_models.ipynb #3d56e121
-def shuffle_patches(img: Tensor, # Images `(B, C, H, W)`, sides divisible by `patch`
-                    perm: Tensor, # A permutation of the tiles, as row-major tile indices
-                    patch: int, # Tile side, in pixels
-                   ) -> Tensor: # The images with their tiles rearranged (a jigsaw)
-    "Rearrange the `patch x patch` tiles of `img (B, C, H, W)` by `perm` (row-major tile indices)."
-    b, c, h, w = img.shape
-    tiles = img.reshape(b, c, h // patch, patch, w // patch, patch).permute(0, 2, 4, 1, 3, 5).reshape(b, -1, c, patch, patch)
-    tiles = tiles[:, perm].reshape(b, h // patch, w // patch, c, patch, patch)
-    return tiles.permute(0, 3, 1, 4, 2, 5).reshape(b, c, h, w)
-
-# %% ../nbs/04_models.ipynb #e5954ae2
-def pos_embed_table(model: nn.Module, # A model from `create_vit` (any family) or a timm `VisionTransformer`
-                    img: Tensor | None = None, # Images `(B, C, H, W)`: required for image-conditioned PEs (`loope`)
-                    grid=None, # `(h, w)` grid (default: the images' grid, else the model's build grid)
-                   ) -> Tensor | None: # `(h*w, dim)`, `(B, h*w, dim)` for `loope`, or `None` (no additive table)
-    "The positional embedding table a model adds to its patch tokens, for a grid."
-    if isinstance(model, tuple(cls for _, cls in _model_families().values())):
-        return model.pos_embed_table(img, grid)  # CrossViT: branch 0
-    if isinstance(model, VisionTransformer):
-        if model.pos_embed is None: return None
-        old = tuple(model.patch_embed.grid_size)
-        if grid is None: grid = old if img is None else model.patch_embed.dynamic_feat_size(tuple(img.shape[-2:]))
-        prefix = 0 if model.no_embed_class else model.num_prefix_tokens
-        table = resample_abs_pos_embed(model.pos_embed, new_size=check_grid(grid), old_size=old, num_prefix_tokens=prefix)
-        return table[0, prefix:]
-    raise TypeError(f"pos_embed_table needs a model from create_vit or a timm VisionTransformer, got {type(model).__name__}")
-
-# %% ../nbs/04_models.ipynb #be4d3a03
-_all_ = ['PEDistilledVisionTransformer', 'PECait', 'PEBeit', 'PECrossVit',  # defined in loope_nb.families
-         'register_loope_models', 'LOOPE_BASES', 'default_cfgs']            # defined in loope_nb.registry
-__getattr__ = moved_names(__name__, {'pe_throughput': 'loope_nb.cost', 'pe_flops': 'loope_nb.cost'},  # with a warning
-                          forwarded={n: 'loope_nb.families' for n in _all_[:4]}       # the family classes, imported on first use
-                                  | {n: 'loope_nb.registry' for n in _all_[4:]})
 
 # %% ../nbs/04_models.ipynb #e61b8197
 importlib.import_module('loope_nb.registry')  # registers the `<base>_loope` models in timm's registry (after create_vit exists)

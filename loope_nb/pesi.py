@@ -6,7 +6,8 @@ Docs: https://loope-nb.github.io/loope_nb/pesi.html.md"""
 
 # %% auto #0
 __all__ = ['RAY_OFFSETS', 'PESI_METRICS', 'POINTWISE_PESI_METRICS', 'average_ranks', 'spearman', 'grouped_ranks',
-           'grouped_spearman', 'similarity_matrix', 'pesi', 'gaussian_table', 'plot_similarity', 'pesi_report']
+           'grouped_spearman', 'similarity_matrix', 'pesi_metrics', 'pesi', 'gaussian_table', 'plot_similarity',
+           'pesi_report']
 
 # %% ../nbs/06_pesi.ipynb #097832e3
 import math
@@ -18,22 +19,32 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 import matplotlib.pyplot as plt
-from .checks import check_grid, check_choice, check_number, renamed_kwargs, moved_names
+from .checks import check_grid, check_choice, check_number
+
+# %% ../nbs/06_pesi.ipynb #a6e0c3d9
+def _run_ranks(ordered: Tensor, # `(..., P)` rows sorted by (group, value)
+               new_group: Tensor, # `(..., P)` bool: a new group begins here (True at position 0)
+              ) -> Tensor: # `(..., P)` float64 average ranks `1..size` within each group, in the sorted order
+    "Average ranks of sorted rows: each run of equal values gets the mean of its positions, counted from its group's start."
+    p = ordered.shape[-1]
+    pos = torch.arange(p, device=ordered.device).expand_as(ordered)
+    starts = new_group.clone()
+    starts[..., 1:] |= ordered[..., 1:] != ordered[..., :-1]                # a new (group, value) run begins here
+    ends = torch.ones_like(starts)
+    ends[..., :-1] = starts[..., 1:]                                         # the run ends here
+    first = torch.where(starts, pos, 0).cummax(-1).values
+    last = torch.where(ends, pos, p).flip(-1).cummin(-1).values.flip(-1)
+    group_start = torch.where(new_group, pos, 0).cummax(-1).values
+    return (first + last).double() / 2 - group_start + 1
 
 # %% ../nbs/06_pesi.ipynb #1a26e5cb
 def average_ranks(values: Tensor, # `(..., m)` values, ranked along the last dim
                  ) -> Tensor: # `(..., m)` float64 ranks in `1..m`, ties get their average rank
     "Ranks along the last dim, ties getting the average of the ranks they span (like `scipy.stats.rankdata`)."
     ordered, order = values.sort(-1)
-    m = values.shape[-1]
-    pos = torch.arange(m, device=values.device).expand_as(values)
-    starts = torch.ones_like(ordered, dtype=torch.bool)
-    starts[..., 1:] = ordered[..., 1:] != ordered[..., :-1]           # a new value begins here
-    ends = torch.ones_like(starts)
-    ends[..., :-1] = starts[..., 1:]                                   # the value ends here
-    first = torch.where(starts, pos, 0).cummax(-1).values
-    last = torch.where(ends, pos, m).flip(-1).cummin(-1).values.flip(-1)
-    return torch.empty_like(ordered, dtype=torch.float64).scatter_(-1, order, (first + last).double() / 2 + 1)
+    one_group = torch.zeros_like(ordered, dtype=torch.bool)
+    one_group[..., 0] = True
+    return torch.empty_like(ordered, dtype=torch.float64).scatter_(-1, order, _run_ranks(ordered, one_group))
 
 # %% ../nbs/06_pesi.ipynb #07b569f8
 def spearman(x: Tensor, # `(..., m)` first variable
@@ -58,19 +69,9 @@ def grouped_ranks(values: Tensor, # `(..., P)` values, ranked along the last dim
         low = values.min()
         order = (group * (values.max() - low + 1) + values - low).argsort(dim=-1, stable=True)
     g, v = group.gather(-1, order), values.gather(-1, order)
-    p = values.shape[-1]
-    pos = torch.arange(p, device=values.device).expand_as(values)
     new_group = torch.ones_like(g, dtype=torch.bool)
     new_group[..., 1:] = g[..., 1:] != g[..., :-1]
-    starts = new_group.clone()
-    starts[..., 1:] |= v[..., 1:] != v[..., :-1]                            # a new (group, value) run begins here
-    ends = torch.ones_like(starts)
-    ends[..., :-1] = starts[..., 1:]
-    first = torch.where(starts, pos, 0).cummax(-1).values
-    last = torch.where(ends, pos, p).flip(-1).cummin(-1).values.flip(-1)
-    group_start = torch.where(new_group, pos, 0).cummax(-1).values
-    ranks = (first + last).double() / 2 - group_start + 1
-    return torch.empty_like(ranks).scatter_(-1, order, ranks)
+    return torch.empty_like(v, dtype=torch.float64).scatter_(-1, order, _run_ranks(v, new_group))
 
 # %% ../nbs/06_pesi.ipynb #7ce55330
 def grouped_spearman(x_ranks: Tensor, # `(..., P)` ranks of the first variable within the groups of a row
@@ -135,7 +136,6 @@ def _paper_scores(sim, h, w, delta):
 
 # %% ../nbs/06_pesi.ipynb #544c0337
 RAY_OFFSETS = ((0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1), (-1, 0), (-1, 1))  # `(drow, dcol)` steps of the rays of `pw_M_D`
-__getattr__ = moved_names(__name__, {'DIRECTIONS_8': 'loope_nb.pesi:RAY_OFFSETS'})  # its old name
 
 # %% ../nbs/06_pesi.ipynb #62067f0d
 @lru_cache(maxsize=16)
@@ -201,7 +201,14 @@ def similarity_matrix(table: Tensor, # `(..., N, d)` PE vectors
 
 # %% ../nbs/06_pesi.ipynb #772de4ea
 PESI_METRICS = ('M_U', 'M_D', 'A_SU')  # the paper's definitions (supplement Algorithms 5-7): `pesi`'s default
-POINTWISE_PESI_METRICS = ('pw_M_U', 'pw_M_D', 'pw_A_SU', 'pw_T_I')  # this project's earlier pointwise reading, and T_I
+POINTWISE_PESI_METRICS = ('pw_M_U', 'pw_M_D', 'pw_A_SU', 'pw_T_I')  # this project's pointwise reading, and T_I
+
+# %% ../nbs/06_pesi.ipynb #d41e7a6b
+def pesi_metrics(definition: str = 'paper', # 'paper' or 'pointwise'
+                ) -> tuple[str, ...]:
+    "The metric names `pesi` gives for `definition`: `PESI_METRICS` ('paper') or `POINTWISE_PESI_METRICS` ('pointwise')."
+    check_choice('definition', definition, ('paper', 'pointwise'))
+    return PESI_METRICS if definition == 'paper' else POINTWISE_PESI_METRICS
 
 # %% ../nbs/06_pesi.ipynb #14d2e7b8
 def _as_table(table, grid):
@@ -218,7 +225,7 @@ def _as_table(table, grid):
 # %% ../nbs/06_pesi.ipynb #0e508eab
 def _check_definition(definition, grid, delta):
     "Check `definition` and `delta`, and that the paper's definition gets a grid of at least 3 x 3."
-    check_choice('definition', definition, ('paper', 'pointwise'))
+    pesi_metrics(definition)  # checks the name
     check_number('delta', delta, 0, 2 * math.pi, low_open=True, what='an angle step of M_D, in radians,')
     if definition == 'paper' and min(grid) < 3:
         raise ValueError(f"`grid` {grid} is too small for the paper's PESI: it needs h >= 3 and w >= 3")
@@ -303,7 +310,6 @@ def _entry_table(name, entry, grid, images):
                     "with `loope_nb.train.model_pesi_report` (or pass `loope_nb.models.pos_embed_table(model, img, grid)`)")
 
 # %% ../nbs/06_pesi.ipynb #9a5937d4
-@renamed_kwargs(models_or_tables='tables')
 def pesi_report(tables: dict, # name -> PE table `(h*w, d)` / `(B, h*w, d)`, PE module, or `None` (no additive table)
                 grid: tuple[int, int] | int, # `(h, w)` of the patch grid
                 images: Tensor | None = None, # `(B, C, H, W)` images for image-conditioned PEs (LOOPE)
@@ -315,7 +321,7 @@ def pesi_report(tables: dict, # name -> PE table `(h*w, d)` / `(B, h*w, d)`, PE 
         raise TypeError(f"`tables` must be a non-empty dict name -> table or PE module, got {type(tables).__name__}")
     grid = check_grid(grid)
     _check_definition(definition, grid, math.pi / 4)
-    metrics, rows = list(PESI_METRICS if definition == 'paper' else POINTWISE_PESI_METRICS), {}
+    metrics, rows = list(pesi_metrics(definition)), {}
     with torch.no_grad():
         for name, entry in tables.items():
             table = _entry_table(name, entry, grid, images)

@@ -7,8 +7,7 @@ Docs: https://loope-nb.github.io/loope_nb/pos_embed.html.md"""
 # %% auto #0
 __all__ = ['POS_EMBEDS', 'PosEmbed', 'NoPosEmbed', 'GridCache', 'FixedPosEmbed', 'SincosOrderPosEmbed', 'Sincos1dPosEmbed',
            'Sincos2dPosEmbed', 'LearnedPosEmbed', 'FourierPosEmbed', 'register_pos_embed', 'parse_pos_embed',
-           'pos_embed_options', 'create_pos_embed', 'LoopePosEmbed', 'LoopeStaticPosEmbed', 'ConditionalPosEmbed',
-           'RotaryPosEmbed', 'resample_rel_pos_table', 'RelativeBiasPosEmbed']
+           'pos_embed_options', 'create_pos_embed']
 
 # %% ../nbs/03_pos_embed.ipynb #24ae1f5d
 import inspect
@@ -21,7 +20,7 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 from timm.layers import resample_abs_pos_embed, trunc_normal_
 
-from .checks import check_int, check_number, check_choice, check_grid, renamed_kwargs, moved_names
+from .checks import check_int, check_number, check_choice, check_grid
 from .sincos import sincos_2d, order_embed, check_freq_options
 
 # %% ../nbs/03_pos_embed.ipynb #c7c3335c
@@ -265,7 +264,6 @@ def _spec_value(text: str):
     return text
 
 # %% ../nbs/03_pos_embed.ipynb #e0a10d00
-@renamed_kwargs(spec='pe')
 def parse_pos_embed(pe: str, # A PE spec: 'name', 'name:option' or 'name:[option,]key=value,...'
                    ) -> tuple[str, dict]:
     "Split a PE spec `'name'`, `'name:option'` or `'name:[option,]key=value,...'` into the registry name and its keyword arguments."
@@ -292,7 +290,6 @@ def parse_pos_embed(pe: str, # A PE spec: 'name', 'name:option' or 'name:[option
     return name, kwargs
 
 # %% ../nbs/03_pos_embed.ipynb #8d213a26
-@renamed_kwargs(name='pe')
 def pos_embed_options(pe: str, # A PE spec (only its name matters)
                      ) -> list[str]:
     "Keyword arguments the PE `pe` (or a spec's name) accepts besides `dim` and `grid`."
@@ -301,7 +298,6 @@ def pos_embed_options(pe: str, # A PE spec (only its name matters)
     return [p for p in params if p not in ('dim', 'grid')]
 
 # %% ../nbs/03_pos_embed.ipynb #f983837e
-@renamed_kwargs(name='pe')
 def create_pos_embed(pe: str, # A PE spec: a name in `POS_EMBEDS`, optionally with options (e.g. 'sincos_order:hilbert,freqs=f3')
                      dim: int, # Token width
                      grid, # `(h, w)` patch grid to build for (any grid works afterwards)
@@ -320,10 +316,3 @@ def create_pos_embed(pe: str, # A PE spec: a name in `POS_EMBEDS`, optionally wi
 # %% ../nbs/03_pos_embed.ipynb #111a7b95
 from . import attention_pe  # registers cpe, rope2d and relbias in POS_EMBEDS
 from . import loope_pe  # registers loope and loope_static
-
-# %% ../nbs/03_pos_embed.ipynb #cdf3aac3
-_all_ = ['LoopePosEmbed', 'LoopeStaticPosEmbed',
-         'ConditionalPosEmbed', 'RotaryPosEmbed', 'resample_rel_pos_table', 'RelativeBiasPosEmbed']  # also in `__all__`, for `import *`
-
-__getattr__ = moved_names(__name__, {}, forwarded={n: 'loope_nb.loope_pe' if n.startswith('Loope') else 'loope_nb.attention_pe'
-                                                   for n in _all_})  # looked up when first asked for

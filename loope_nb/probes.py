@@ -14,7 +14,8 @@ from functools import lru_cache, partial
 import torch
 from torch import Tensor
 
-from .three_cell import ThreeCellTask, TASKS, register_three_cell_task, uniform_index
+from .three_cell import ThreeCellTask, TASKS, register_three_cell_task
+from .placements import uniform_index
 
 # %% ../nbs/05a_probes.ipynb #6db54e5e
 PROBES = ('absolute', 'direction', 'closer')  # the single-label probes (this project's, not the paper's)

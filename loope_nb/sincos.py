@@ -36,6 +36,23 @@ def _supplement_frequencies(freqs, n, freq_seed):
     return (1e-4 + (1 - 1e-4) * draws).sort(descending=True).values                                # Uniform(1e-4, 1), sorted
 
 # %% ../nbs/01_sincos.ipynb #6ffe0a4a
+@lru_cache(maxsize=128)
+def _cached_frequencies(dim, temperature, device, freqs, freq_seed):
+    "The frequency set of checked arguments, on `device`: shared, read it, never write into it."
+    with torch.inference_mode(False):  # a normal tensor even when first asked for during an evaluation
+        if freqs == 'geometric':
+            return temperature ** (-torch.arange(0, dim, 2, dtype=torch.float32, device=device) / dim)
+        return _supplement_frequencies(freqs, dim // 2, freq_seed).to(device=device, dtype=torch.float32)
+
+# %% ../nbs/01_sincos.ipynb #f7a1c3e2
+def _frequencies(dim, temperature, device, freqs, freq_seed):
+    "The cached frequency set (`_cached_frequencies`) of the arguments, checked."
+    dim = check_int('dim', dim, multiple_of=2)
+    temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
+    freqs, freq_seed = check_freq_options(freqs, freq_seed)
+    return _cached_frequencies(dim, temperature, None if device is None else torch.device(device), freqs, freq_seed)
+
+# %% ../nbs/01_sincos.ipynb #b2e94d17
 def sincos_frequencies(dim: int, # Embedding width (even): the set has `n = dim // 2` frequencies, `i = 0..n-1`
                        temperature: float = 10000., # `T` of the geometric set (the slowest frequency is about `1/T`)
                        device=None, # Device of the result
@@ -43,12 +60,7 @@ def sincos_frequencies(dim: int, # Embedding width (even): the set has `n = dim 
                        freq_seed: int = 0, # Seed of the random set `f4` (ignored by the others)
                       ) -> Tensor: # `(dim // 2,)` float32, fastest first
     "The `dim // 2` angular frequencies `W_i` of the sin-cos embedding: geometric `T^(-2i/dim)` or a set of the supplement."
-    dim = check_int('dim', dim, multiple_of=2)
-    temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
-    (freqs, freq_seed), n = check_freq_options(freqs, freq_seed), dim // 2
-    if freqs == 'geometric':
-        return temperature ** (-torch.arange(0, dim, 2, dtype=torch.float32, device=device) / dim)
-    return _supplement_frequencies(freqs, n, freq_seed).to(device=device, dtype=torch.float32)
+    return _frequencies(dim, temperature, device, freqs, freq_seed).clone()
 
 # %% ../nbs/01_sincos.ipynb #e1d5c0a2
 def sincos_embed(pos: Tensor, # Real positions of any shape `(...)`; array-likes and numbers are converted
@@ -61,7 +73,7 @@ def sincos_embed(pos: Tensor, # Real positions of any shape `(...)`; array-likes
     pos = torch.as_tensor(pos)
     if pos.is_complex() or pos.dtype == torch.bool:
         raise TypeError(f"`pos` must hold real numbers, got dtype {pos.dtype}")
-    w = sincos_frequencies(dim, temperature, pos.device, freqs, freq_seed)  # (dim/2,)
+    w = _frequencies(dim, temperature, pos.device, freqs, freq_seed)  # (dim/2,) cached
     angles = pos.to(torch.float32)[..., None] * w  # (..., dim/2)
     return torch.cat([angles.sin(), angles.cos()], -1)  # (..., dim)
 

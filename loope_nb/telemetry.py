@@ -22,10 +22,9 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.learner import Recorder
     from fastai.callback.core import Callback
 
-from .checks import check_choice
-from .models import pos_embed_table
+from .pe_in_vit import pos_embed_table
 from .pos_embed import PosEmbed
-from .pesi import pesi, pesi_report, PESI_METRICS, POINTWISE_PESI_METRICS
+from .pesi import pesi, pesi_report, pesi_metrics
 
 # %% ../nbs/08a_telemetry.ipynb #2c41ae37
 def unwrap_model(model: nn.Module) -> nn.Module:
@@ -49,15 +48,10 @@ def _evaluating(model: nn.Module, # The model to measure (not a compile/DDP wrap
         with torch.no_grad(), torch.autocast('cpu' if images is None else images.device.type, enabled=False): yield model
     finally: model.train(was_training)
 
-# %% ../nbs/08a_telemetry.ipynb #db051390
-def _pesi_keys(definition: str) -> tuple:
-    "The metric names of a PESI `definition` (`PESI_METRICS` or `POINTWISE_PESI_METRICS`)."
-    return PESI_METRICS if check_choice('definition', definition, ('paper', 'pointwise')) == 'paper' else POINTWISE_PESI_METRICS
-
 # %% ../nbs/08a_telemetry.ipynb #59cd9ad9
 def _table_pesi(table, grid, similarity, definition):
     "`pesi` of `table` for `definition`; every metric NaN when the table has NaN or infinite values."
-    keys = _pesi_keys(definition)
+    keys = pesi_metrics(definition)
     if not torch.isfinite(table).all():
         return {k: math.nan for k in keys} | ({f'{k}_std': math.nan for k in keys} if table.ndim == 3 else {})
     return pesi(table, grid, similarity=similarity, definition=definition)
@@ -77,7 +71,7 @@ def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
                definition: str = 'paper', # 'paper' (`PESI_METRICS`) or 'pointwise' (`POINTWISE_PESI_METRICS`)
               ) -> dict | None: # the definition's metrics (image-conditioned tables: means over `images`, and `<key>_std`); `None` without a table
     "PESI of the position table `model` adds to its patch tokens."
-    _pesi_keys(definition)
+    pesi_metrics(definition)  # checks the name before any work
     model = unwrap_model(model)
     table = _model_table(model, grid, images)
     if table is None: return None
@@ -121,7 +115,7 @@ class PESICallback(_FixedImagesRecorder):
     def __init__(self, n_images: int = 16, # Validation images LOOPE's table is averaged over (the same ones every epoch)
                  similarity: str = 'cosine', # Passed to `pesi`
                  definition: str = 'paper', # 'paper' or 'pointwise' (see `model_pesi`)
-                ): _pesi_keys(definition); store_attr()
+                ): pesi_metrics(definition); store_attr()
     def measure(self, model, images): return model_pesi(model, images, similarity=self.similarity, definition=self.definition)
 
 # %% ../nbs/08a_telemetry.ipynb #d1e7807c

@@ -34,7 +34,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.optimizer import OptimWrapper
     from fastai.torch_core import default_device, rank_distrib, trainable_params, norm_bias_params
 
-from .checks import check_bool, check_choice, check_number, renamed_kwargs
+from .checks import check_bool, check_choice, check_number
 from .models import create_vit
 from .data import dls_spec
 from .telemetry import (unwrap_model, model_pesi, model_pesi_report, PESICallback, order_change,
@@ -42,7 +42,7 @@ from .telemetry import (unwrap_model, model_pesi, model_pesi_report, PESICallbac
 
 # %% ../nbs/08_train.ipynb #9b4f2ac9
 _all_ = ['model_pesi', 'model_pesi_report', 'PESICallback', 'order_change', 'context_offsets', 'xc_telemetry',
-         'XCTelemetryCallback']  # from `loope_nb.telemetry` (08a_telemetry), importable from here as before
+         'XCTelemetryCallback']  # from `loope_nb.telemetry` (08a_telemetry), public here too
 
 # %% ../nbs/08_train.ipynb #7bbf0834
 PRECISIONS = ('auto', 'bf16', 'fp16', 'no')
@@ -281,7 +281,6 @@ def _set_progress(learn: Learner, progress: bool):
     else: learn.logger = noop
 
 # %% ../nbs/08_train.ipynb #df953c13
-@renamed_kwargs(pesi='record_pesi')
 def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_chans`, `c`; maybe `loss_func`, `metrics`)
                 pe: str = 'loope', # Positional embedding: a name (or spec) in `POS_EMBEDS`
                 arch: str = 'vit_nano', # A named config in `ARCHS`
