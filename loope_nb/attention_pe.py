@@ -16,7 +16,7 @@ from timm.layers import RotaryEmbeddingCat, RotaryEmbeddingMixed
 from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index
 from timm.models.twins import PosConv
 
-from .checks import check_int, check_choice, check_grid
+from .checks import check_int, check_number, check_choice, check_bool, check_grid
 from .pos_embed import PosEmbed, GridCache, register_pos_embed
 
 # %% ../nbs/03a_attention_pe.ipynb #12b58428
@@ -60,12 +60,12 @@ class RotaryPosEmbed(PosEmbed):
         num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
         if dim % num_heads or (dim // num_heads) % 4:
             raise ValueError(f"rope2d needs a head width `dim // num_heads` divisible by 4, got dim={dim}, num_heads={num_heads}")
-        if variant == 'axial':
-            self.rope = RotaryEmbeddingCat(dim // num_heads, in_pixels=False, grid_indexing='ij',
-                                           temperature=10000. if temperature is None else temperature)
+        if temperature is None: temperature = 10000. if self.variant == 'axial' else 10.
+        else: temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')  # 0, < 0, nan: NaN angles
+        if self.variant == 'axial':
+            self.rope = RotaryEmbeddingCat(dim // num_heads, in_pixels=False, grid_indexing='ij', temperature=temperature)
         else:
-            self.rope = RotaryEmbeddingMixed(dim, depth=num_blocks, num_heads=num_heads, grid_indexing='ij',
-                                             temperature=10. if temperature is None else temperature)
+            self.rope = RotaryEmbeddingMixed(dim, depth=num_blocks, num_heads=num_heads, grid_indexing='ij', temperature=temperature)
 
     def no_weight_decay(self): return {n for n, _ in self.rope.named_parameters(prefix='rope')}
 
@@ -107,7 +107,7 @@ class RelativeBiasPosEmbed(PosEmbed):
                 ):
         super().__init__(dim, grid)
         self.num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
-        self.num_prefix_tokens, self.shared = check_int('num_prefix_tokens', num_prefix_tokens, 0), shared
+        self.num_prefix_tokens, self.shared = check_int('num_prefix_tokens', num_prefix_tokens, 0), check_bool('shared', shared)
         if self.num_prefix_tokens > 1:  # BEiT's class-token entries exist for one prefix token only
             raise ValueError(f"relbias supports 0 or 1 prefix (class) token, got num_prefix_tokens={num_prefix_tokens}")
         self.biases = nn.ModuleList([RelPosBias(self.grid, num_heads, prefix_tokens=num_prefix_tokens)

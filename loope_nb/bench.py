@@ -6,12 +6,13 @@ Docs: https://loope-nb.github.io/loope_nb/bench.html.md"""
 
 # %% auto #0
 __all__ = ['BENCH_PES', 'BENCH_DEFAULTS', 'PROBE_SETTINGS', 'PAPER_PES', 'SUITES', 'PRESETS', 'bench_configs', 'machine_name',
-           'device_name', 'describe_run', 'run_sweep', 'sweep_results', 'bench_dls', 'learner_options', 'check_configs',
-           'train_run', 'Suite', 'suite_list', 'suite_configs', 'apply_preset', 'resolve_device', 'loope_bench',
-           'RunConfig', 'CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS', 'POINTWISE_FIELDS', 'TELEMETRY_FIELDS',
-           'RESULT_FIELDS', 'CSV_FIELDS', 'STATUSES', 'csv_text', 'run_id', 'read_results', 'finished_runs',
-           'append_result', 'check_out', 'upgrade_results', 'column_labels', 'accuracy_stats', 'summary_table',
-           'markdown_table', 'plot_results', 'metrics_table', 'SENSITIVITY_SETS', 'split_freqs', 'freq_table']
+           'device_name', 'describe_run', 'run_sweep', 'sweep_results', 'bench_dls', 'run_memory', 'available_memory',
+           'check_memory', 'check_configs', 'train_run', 'Suite', 'suite_list', 'suite_configs', 'apply_preset',
+           'resolve_device', 'loope_bench', 'RunConfig', 'CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS',
+           'POINTWISE_FIELDS', 'TELEMETRY_FIELDS', 'RESULT_FIELDS', 'CSV_FIELDS', 'STATUSES', 'csv_text', 'run_id',
+           'read_results', 'finished_runs', 'append_result', 'check_out', 'upgrade_results', 'column_labels',
+           'accuracy_stats', 'summary_table', 'markdown_table', 'plot_results', 'metrics_table', 'SENSITIVITY_SETS',
+           'split_freqs', 'freq_table']
 
 # %% ../nbs/09_bench.ipynb #2933751c
 import math, os, platform, signal, sys, time, warnings
@@ -30,7 +31,7 @@ from fastcore.script import call_parse, CliError, is_cli
 
 import loope_nb
 from .checks import check_int, check_ints, check_choice
-from .pos_embed import POS_EMBEDS, parse_pos_embed
+from .pos_embed import POS_EMBEDS, canonical_pe
 from .data import get_dls
 from .three_cell import constant_score
 from .store import (RunConfig, CONFIG_FIELDS, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELEMETRY_FIELDS,
@@ -98,7 +99,7 @@ def _stream_size(dataset, images, n_train, defaults):
 
 # %% ../nbs/09_bench.ipynb #27ea8164
 def bench_configs(dataset: str = 'three_cell', # A name in `BENCH_DEFAULTS` (the datasets of `get_dls`)
-                  pes: list | None = None, # PE names or specs (`'sincos_order:hilbert'`); `None`: `BENCH_PES`
+                  pes: list | None = None, # PE names or specs (`'sincos_order:hilbert'`), in any spelling (`canonical_pe`); `None`: `BENCH_PES`
                   tasks: list | None = None, # Three-Cell tasks (`None`: `BENCH_DEFAULTS`'s, the paper's); other datasets have one task
                   seeds: list = (0,), # One run per seed
                   sizes: list | None = None, # Image sides (several: a resolution sweep); `None`: the dataset's
@@ -116,7 +117,7 @@ def bench_configs(dataset: str = 'three_cell', # A name in `BENCH_DEFAULTS` (the
     "The runs of a sweep: every combination of seed, size, task, architecture and PE, with the dataset's defaults filled in."
     d = BENCH_DEFAULTS[check_choice('dataset', dataset, BENCH_DEFAULTS)]
     pes = list(BENCH_PES) if pes is None else _listify(pes)
-    for pe in pes: parse_pos_embed(pe)  # unknown names raise here, listing the known ones
+    pes = list(dict.fromkeys(canonical_pe(pe) for pe in pes))  # one spelling each; unknown names raise here, listing the known ones
     tasks, archs = _bench_tasks(dataset, tasks, d.get('task')), _listify(d['arch'] if arch is None else arch)
     if not archs or not all(isinstance(a, str) for a in archs): raise TypeError(f"`arch` must be a string or a list of strings, got {arch!r}")
     patch = check_int('patch', d['patch'] if patch is None else patch)
@@ -134,8 +135,9 @@ def bench_configs(dataset: str = 'three_cell', # A name in `BENCH_DEFAULTS` (the
     if fixed['n_train'] is not None and fixed['n_train'] < fixed['bs']:
         raise ValueError(f"`n_train`={fixed['n_train']} is smaller than the batch size `bs`={fixed['bs']}: fastai drops the "
                          "last partial batch, so the model would never train; lower --bs or raise --n-train")
-    return [RunConfig(dataset, task, pe, a, size=size, patch=patch, seed=seed, **fixed)
-            for seed in _listify(seeds) for size in sizes for task in tasks for a in archs for pe in pes]
+    runs = (RunConfig(dataset, task, pe, a, size=size, patch=patch, seed=seed, **fixed)
+            for seed in _listify(seeds) for size in sizes for task in tasks for a in archs for pe in pes)
+    return list(dict.fromkeys(runs))  # a seed, size, task or arch given twice is still one run
 
 # %% ../nbs/09_bench.ipynb #dde6aae1
 def machine_name(threads: int | None = None, # torch's CPU threads of a run (default: this process's)
@@ -244,7 +246,7 @@ def run_sweep(configs: list[RunConfig], # Runs from `bench_configs`
               **run_kw, # Passed to `run_fn` (e.g. `device`)
              ) -> pd.DataFrame: # The latest row of every configuration of the sweep found in the CSV
     "Run every configuration without a row in `path` (all with `force`), appending each result as it finishes."
-    path, configs = Path(path), [RunConfig.from_row(c) for c in configs]  # dicts of earlier versions welcome
+    path, configs = Path(path), [RunConfig.from_row(c) for c in configs]  # `RunConfig`s, or rows read back from a CSV
     check_int('jobs', jobs)
     done = set() if force else finished_runs(path, retry_failed)
     todo = [c for c in configs if run_id(c) not in done]
@@ -293,33 +295,85 @@ def bench_dls(config: RunConfig, # A run configuration
     if data_path is not None: kw['path'] = data_path
     return get_dls(c.dataset, size=c.size, **kw)
 
-# %% ../nbs/09_bench.ipynb #66ec88a4
-def learner_options(pe_lr_mult: float = 1.0, # Learning-rate multiplier of the PE's parameters
-                    compile: bool = False, # `torch.compile` the model
-                   ) -> dict: # Keyword arguments for `vit_learner`
-    "The `vit_learner` options of a run; a ValueError when this version's `vit_learner` lacks one that is asked for."
-    from loope_nb.train import vit_learner
-    accepted = signature(vit_learner).parameters
-    kw = {}
-    for name, value, default in (('pe_lr_mult', pe_lr_mult, 1.0), ('compile', compile, False)):
-        if value == default: continue
-        if name not in accepted:
-            raise ValueError(f"`{name}`={value!r} needs a `vit_learner` with a `{name}` parameter, and this version of "
-                             "loope_nb.train has none")
-        kw[name] = value
-    if 'telemetry' in accepted: kw['telemetry'] = True
-    return kw
+# %% ../nbs/09_bench.ipynb #2bcbefc0
+def _flat(x) -> list:
+    "The numbers of a nested tuple (CrossViT's per-branch depths), or `[x]`."
+    return [v for item in x for v in _flat(item)] if isinstance(x, (tuple, list)) else [x]
+
+def run_memory(config: RunConfig, # A run configuration
+              ) -> int: # Bytes, roughly, at the run's peak
+    "An estimate of the memory a run needs: parameters with gradients and AdamW state, one batch's activations, the images held."
+    from loope_nb.models import arch_config
+    c, a = RunConfig.from_row(config), arch_config(RunConfig.from_row(config).arch)
+    dim, heads, depth = max(_flat(a.get('embed_dim', 768))), max(_flat(a.get('num_heads', 12))), sum(_flat(a.get('depth', 12)))
+    mlp = max(_flat(a.get('mlp_ratio') or 4.))
+    tokens = (c.size // c.patch) ** 2 + 1
+    params = depth * (4 + 2 * mlp) * dim ** 2 + tokens * dim + 3 * c.patch ** 2 * dim
+    activations = c.bs * depth * ((10 + 2 * mlp) * tokens * dim + 2 * heads * tokens ** 2)
+    chans = 1 if c.dataset == 'fashion_mnist' else 3
+    held = {'three_cell': (c.n_valid or 0) + (c.n_train or 2 * c.bs), 'fashion_mnist': (c.n_train or 60_000) + (c.n_valid or 10_000)}
+    images = held.get(c.dataset, 4 * c.bs) * chans * c.size ** 2
+    return int(4 * (4 * params + activations + images))
+
+# %% ../nbs/09_bench.ipynb #3f9bebff
+def available_memory(device=None, # The runs' device (default: the CPU)
+                    ) -> int | None: # Bytes free for new allocations; `None` where it cannot be told
+    "The memory a run can still allocate on `device`: CUDA's free memory, or the system's available memory."
+    device = torch.device('cpu' if device is None else device)
+    if device.type == 'cuda': return torch.cuda.mem_get_info(device)[0]
+    if device.type != 'cpu': return None
+    try:
+        with open('/proc/meminfo') as f:
+            return next(int(line.split()[1]) * 1024 for line in f if line.startswith('MemAvailable:'))
+    except (OSError, StopIteration, ValueError, IndexError):
+        try: return os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_AVPHYS_PAGES')
+        except (ValueError, OSError, AttributeError): return None
+
+def check_memory(configs: list[RunConfig], # Runs from `bench_configs`
+                 jobs: int = 1, # Runs trained at once
+                 available: int | None = None, # Bytes available (default: `available_memory(device)`)
+                 device=None, # The runs' device
+                ):
+    "Refuse, naming the options, a sweep whose biggest run (times `jobs`) needs more memory than is available."
+    available = available_memory(device) if available is None else available
+    if available is None or not configs: return
+    big = max((RunConfig.from_row(c) for c in configs), key=run_memory)
+    need = run_memory(big) * jobs
+    if need > available:
+        per_job = f" each, {jobs} at once (--jobs)" if jobs > 1 else ""
+        raise ValueError(f"the run with --size {big.size} --patch {big.patch} --bs {big.bs} ({big.arch}) needs about "
+                         f"{need / jobs / 2**30:,.1f} GiB{per_job}, and {available / 2**30:,.1f} GiB are available on "
+                         f"{torch.device('cpu' if device is None else device)}: lower --size or --bs, raise --patch, or lower --jobs")
 
 # %% ../nbs/09_bench.ipynb #1bc75d3f
+def _check_three_cell_grids(configs):
+    "Refuse a Three-Cell run whose grid (`size // patch` a side) cannot hold every case of its task."
+    from loope_nb.three_cell import _check_task_grid
+    for task, size, patch in dict.fromkeys((c.task, c.size, c.patch) for c in configs if c.dataset == 'three_cell'):
+        try: _check_task_grid(size // patch, task)
+        except ValueError as e:
+            raise ValueError(f"--size {size} with --patch {patch} is a {size // patch}x{size // patch} patch grid: {e}; "
+                             "raise --size or lower --patch") from None
+
+def _check_data(configs, data_path):
+    "Build the data of each distinct image-dataset run once (on the CPU): missing, undownloadable or unreadable files fail here."
+    keys = dict.fromkeys((c.dataset, c.size, c.n_train, c.n_valid, c.seed) for c in configs if c.dataset != 'three_cell')
+    first = {key: next(c for c in configs if (c.dataset, c.size, c.n_train, c.n_valid, c.seed) == key) for key in keys}
+    for config in first.values(): bench_dls(config, 'cpu', data_path)
+
 def check_configs(configs: list[RunConfig], # Runs from `bench_configs`
-                  compile: bool = False, # The sweep compiles its models
+                  jobs: int = 1, # Runs trained at once (the memory check counts them)
+                  device=None, # The runs' device (where the memory check looks)
+                  data_path: str | Path | None = None, # Folder of the dataset files (`None`: the dataset's own)
                  ):
-    "Build the model of every distinct (arch, PE, size, patch) once, and check the learner options, so that bad input fails before any training."
+    "Check every run of a sweep before any trains: grids, memory, each distinct model and dataset built once."
     from loope_nb.models import create_vit
     configs = [RunConfig.from_row(c) for c in configs]
-    for pe_lr_mult in {c.pe_lr_mult for c in configs}: learner_options(pe_lr_mult, compile)
+    _check_three_cell_grids(configs)
+    check_memory(configs, jobs, device=device)  # before any model is built: a huge one would not survive its own building
     for arch, pe, size, patch in dict.fromkeys((c.arch, c.pe, c.size, c.patch) for c in configs):
         create_vit(arch, pe, img_size=size, patch_size=patch, in_chans=3, num_classes=10)  # milliseconds for small ViTs
+    _check_data(configs, data_path)
 
 # %% ../nbs/09_bench.ipynb #c0aae449
 def _last_scores(learn) -> dict:
@@ -332,10 +386,8 @@ def _last_scores(learn) -> dict:
 def _pesi_scores(model, images) -> dict:
     "PESI of the trained model in the paper's and the pointwise definition (`PESI_FIELDS`, `POINTWISE_FIELDS`)."
     from loope_nb.train import model_pesi
-    if 'definition' in signature(model_pesi).parameters:
-        scores = {**(model_pesi(model, images=images, definition='paper') or {}),
-                  **(model_pesi(model, images=images, definition='pointwise') or {})}
-    else: scores = {f'pw_{k}': v for k, v in (model_pesi(model, images=images) or {}).items()}  # before the paper's PESI
+    scores = {**(model_pesi(model, images=images, definition='paper') or {}),
+              **(model_pesi(model, images=images, definition='pointwise') or {})}
     return {k: float(v) for k, v in scores.items() if k in PESI_FIELDS + POINTWISE_FIELDS}
 
 # %% ../nbs/09_bench.ipynb #efb7a94e
@@ -357,7 +409,7 @@ def train_run(config: RunConfig, # A run configuration from `bench_configs`
                          "(fastai drops the last partial batch), so the model would never train; lower --bs or raise --n-train")
     weights = {} if config.pretrained is None else dict(pretrained=True if config.pretrained == 'timm' else config.pretrained)
     learn = vit_learner(dls, pe=config.pe, arch=config.arch, patch_size=config.patch, lr=config.lr, progress=progress,
-                        **learner_options(config.pe_lr_mult, compile), **weights)
+                        pe_lr_mult=config.pe_lr_mult, compile=compile, telemetry=True, **weights)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)  # e.g. torch's warnings about unused CPU features
         learn.fit_one_cycle(config.epochs)
@@ -398,13 +450,13 @@ PAPER_PES = ('none', 'learned', 'sincos1d', 'cpe', 'relbias', 'fourier', 'sincos
 SUITES = {
     'default': Suite("The paper's Three-Cell task, six PEs, one seed, CPU size", BENCH_PES),
     'paper': Suite("The PEs of the paper's Three-Cell table (Table 4), for `--preset paper`", PAPER_PES),
-    'loope-ablation': Suite("Does X_C matter? LOOPE variants against static Gilbert sincos (issue 10)",
+    'loope-ablation': Suite("Does X_C matter? LOOPE variants against static Gilbert sincos",
                             ('sincos_order:gilbert', 'loope', 'loope:init=random', 'loope:variant=authors', 'loope_static', 'sincos2d'),
                             datasets=('three_cell', 'fashion_mnist'), seeds=(0, 1, 2), tables=('telemetry',)),
-    'freq-sensitivity': Suite("Frequency sets f1..f4 and the sensitivity S̄ (supplement A.6, issue 11)",
+    'freq-sensitivity': Suite("Frequency sets f1..f4 and the sensitivity S̄ (supplement A.6)",
                               tuple(f"{p}{',' if ':' in p else ':'}freqs={f}" for p in _FREQ_PES for f in SENSITIVITY_SETS),
                               datasets=('three_cell', 'fashion_mnist'), seeds=(0, 1, 2), tables=('freqs',)),
-    'architectures': Suite("Five PEs across the authors' ViT families at tiny sizes (issue 16)",
+    'architectures': Suite("Five PEs across the authors' ViT families at tiny sizes",
                            ('none', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope'), datasets=('fashion_mnist',),
                            archs=('vit_nano', 'deit_nano_distilled', 'cait_nano', 'beit_nano', 'crossvit_nano'), seeds=(0, 1, 2)),
 }
@@ -462,8 +514,7 @@ def _speed_table(pe, arch, size, patch, bs, device):
     "The PE overhead table of `pe_throughput`, formatted."
     from loope_nb.cost import pe_throughput
     amp = torch.bfloat16 if device.type == 'cuda' and torch.cuda.is_bf16_supported() else None
-    pes = list(POS_EMBEDS) if pe is None else pe
-    for p in pes: parse_pos_embed(p)
+    pes = list(POS_EMBEDS) if pe is None else list(dict.fromkeys(canonical_pe(p) for p in pe))  # one row per PE
     df = pe_throughput(pes, arch=arch, img_size=size or 32, patch_size=patch or 4, batch_size=bs or 32, device=device, amp_dtype=amp)
     title = df.index.name
     fmt = {'images_per_s': '{:.0f}', 'step_ms': '{:.1f}', 'pe_params': '{:,}'}
@@ -551,7 +602,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
                 retry_failed: bool = False, # Run again configurations whose rows all diverged
                 jobs: int = None, # Configurations trained at once, each in a worker process (default 2; 1 with --progress)
                 progress: bool = False, # Show fastai's progress bars and per-epoch table (one run at a time)
-                threads: int = None, # CPU threads of torch per run (default: the cores shared among the jobs)
+                threads: int = None, # CPU threads of torch per run, at most this machine's cores (default: the cores shared among the jobs)
                 preset: Annotated[str, "Settings of a published setup (`PRESETS`: paper); options given override them", {'choices': list(PRESETS)}] = None,
                 pretrained: str = None, # Start from weights: 'timm' (timm's released weights of the arch) or a local checkpoint
                ):
@@ -564,7 +615,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
                 'suite', 'dataset', 'pe', 'size', 'arch', 'epochs', 'n_train', 'n_valid', 'bs', 'lr', 'patch'))
         jobs = check_int('jobs', jobs) if jobs is not None else 1 if progress else 2
         if threads is None and jobs > 1: threads = max(1, (os.cpu_count() or 1) // jobs)  # one core each, not all cores each
-        if threads is not None: torch.set_num_threads(check_int('threads', threads))
+        if threads is not None: torch.set_num_threads(check_int('threads', threads, 1, os.cpu_count() or 1))  # no more than the cores
         if command == 'speed':
             table = _speed(options, {k: p.default for k, p in signature(loope_bench).parameters.items()})
             return None if is_cli(loope_bench) else table
@@ -578,7 +629,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
                                n_valid=n_valid, bs=bs, lr=lr, patch=patch, pe_lr_mult=pe_lr_mult, images=images,
                                pretrained=pretrained)
         out = check_out(out, [f"{d}.csv" for d in sweeps])
-        for configs in sweeps.values(): check_configs(configs, compile)
+        for configs in sweeps.values(): check_configs(configs, jobs, dev, data_path)
         results = {}
         for d, configs in sweeps.items():
             results[d] = run_sweep(configs, out/f"{d}.csv", loope_nb.bench.train_run, force=force, retry_failed=retry_failed, jobs=jobs,

@@ -7,8 +7,8 @@ Docs: https://loope-nb.github.io/loope_nb/data.html.md"""
 # %% auto #0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_FILES', 'FASHION_MNIST_CLASSES', 'FASHION_MNIST_STATS',
            'PETS_PATTERN', 'DATASETS', 'read_idx', 'write_idx', 'fashion_mnist_path', 'load_fashion_mnist',
-           'subset_indices', 'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'cifar_dls', 'pets_dls',
-           'seed_order', 'get_dls', 'dls_spec']
+           'subset_indices', 'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'check_image_files',
+           'cifar_dls', 'pets_dls', 'seed_order', 'get_dls', 'dls_spec']
 
 # %% ../nbs/07_data.ipynb #ee66ec91
 import gzip, os, random, re, warnings
@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
+from PIL import Image, UnidentifiedImageError
 from fastcore.basics import ifnone
 from .checks import check_grid, check_int, check_choice
 
@@ -261,6 +262,30 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
     return tensor_dls(*tensors, stats=FASHION_MNIST_STATS, size=size, bs=bs, in_chans=in_chans,
                       vocab=FASHION_MNIST_CLASSES, name='fashion_mnist', device=device, **kwargs)
 
+# %% ../nbs/07_data.ipynb #d91c33cb
+def _unreadable(f):
+    "Why PIL cannot read the image file `f`, in a few words (`None` when it opens and verifies)."
+    try:
+        if os.path.getsize(f) == 0: return 'empty file'
+        with Image.open(f) as im: im.verify()  # headers and checksums, no pixel decoding
+    except FileNotFoundError: return 'missing'
+    except UnidentifiedImageError: return 'not an image'
+    except Exception as e: return f"corrupt: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}"
+    return None
+
+# %% ../nbs/07_data.ipynb #a411a78a
+def check_image_files(files, # Image file paths
+                      name: str = 'path', # The option the files come from, named in the error
+                     ) -> list: # `files`, as a list
+    "`files`, each opened with PIL and verified (no pixel decoding); one `ValueError` lists those that cannot be read."
+    files = list(files)
+    bad = [(f, why) for f in files if (why := _unreadable(f))]
+    if bad:
+        shown = ', '.join(f'{f} ({why})' for f, why in bad[:10]) + (f' and {len(bad) - 10} more' if len(bad) > 10 else '')
+        option = ' (loope-bench: --data-path)' if name == 'path' else ''
+        raise ValueError(f"`{name}`: {len(bad)} image file(s) cannot be read{option}: {shown}; remove or replace them")
+    return files
+
 # %% ../nbs/07_data.ipynb #10167aac
 def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_valid, seed, stats,
                item_tfms, aug_tfms, device, **kwargs):
@@ -272,6 +297,7 @@ def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_
     for files, n in [(train_files, n_train), (valid_files, n_valid)]:
         labels = [label_func(f) for f in files]
         picked.append([files[i] for i in subset_indices(np.unique(labels, return_inverse=True)[1], n, seed)])
+    check_image_files(picked[0] + picked[1])  # a bad file fails here, not in the middle of an epoch
     block = DataBlock(blocks=(ImageBlock, CategoryBlock), get_y=label_func,
                       splitter=IndexSplitter(range(len(picked[0]), len(picked[0]) + len(picked[1]))),
                       item_tfms=item_tfms, batch_tfms=[*aug_tfms, Normalize.from_stats(*stats, cuda=False)])
@@ -288,6 +314,16 @@ def _split_folder(root, name):
         raise FileNotFoundError(f"{name} folder {root} must hold train/<class>/ and test/<class>/ (or valid/<class>/) image folders")
     return sorted(get_image_files(root/'train')), sorted(get_image_files(valid_dir))
 
+# %% ../nbs/07_data.ipynb #bf4900cd
+def _untar(url, name, layout):
+    "`untar_data(url)`; a failed download raises one `ValueError` saying how to pass a local copy instead."
+    try: return untar_data(url)
+    except Exception as e:  # URLError and HTTPError are OSErrors; fastdownload raises a bare Exception
+        reason = str(getattr(e, 'reason', None) or e).strip()
+        reason = f"{type(e).__name__}: {reason.splitlines()[0]}" if reason else type(e).__name__
+        raise ValueError(f"{name} cannot be downloaded from {url} ({reason}); pass `path` (loope-bench: --data-path) "
+                         f"a local copy: {layout}") from None
+
 # %% ../nbs/07_data.ipynb #30bd4c3b
 def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
               path: str | Path | None = None, # Folder with `train/` and `test/`; `None`: fastai's archive (downloaded once)
@@ -302,7 +338,8 @@ def cifar_dls(kind: int = 10, # 10 (CIFAR-10) or 100 (CIFAR-100)
              ) -> DataLoaders:
     "CIFAR-10 or CIFAR-100 `DataLoaders` from fastai's archive or a local folder, labels from the parent folder."
     check_choice('kind', kind, (10, 100))  # CIFAR-10 or CIFAR-100
-    if path is None: path = untar_data(URLs.CIFAR if kind == 10 else URLs.CIFAR_100)
+    if path is None: path = _untar(URLs.CIFAR if kind == 10 else URLs.CIFAR_100, f'CIFAR-{kind}',
+                                   'a folder with train/<class>/*.png and test/<class>/*.png')
     train, valid = _split_folder(path, f'cifar{kind}')
     aug = aug_transforms(size=check_grid(size, 'size'), min_scale=0.75, max_rotate=0., max_warp=0.) if augment else []
     return _image_dls(train, valid, parent_label, f'cifar{kind}', size, bs, n_train, n_valid, seed, cifar_stats,
@@ -326,7 +363,7 @@ def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the ima
              **kwargs, # Passed to `DataBlock.dataloaders` (e.g. `num_workers`)
             ) -> DataLoaders:
     "Oxford-IIIT Pets (37 breeds) `DataLoaders`, labels from the file names `Breed_name_123.jpg`."
-    if path is None: path = untar_data(URLs.PETS)
+    if path is None: path = _untar(URLs.PETS, 'Oxford-IIIT Pets', 'a folder with images/<Breed_name>_<number>.jpg')
     path = Path(path)
     folder = path/'images' if (path/'images').is_dir() else path
     labeller = RegexLabeller(PETS_PATTERN)

@@ -15,7 +15,7 @@ from torch import Tensor
 from fastcore.basics import patch
 
 from .checks import check_int, check_number, check_choice, check_grid
-from .orders import patch_order
+from .orders import ORDERS, patch_order
 from .sincos import sincos_embed, check_freq_options
 from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
 from .pos_embed import PosEmbed, GridCache, POS_EMBEDS, register_pos_embed
@@ -25,8 +25,8 @@ class _CurvePositions(PosEmbed):
     "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device, and `E(X)`."
     def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0):
         super().__init__(check_int('dim', dim, multiple_of=2), grid)
-        self.order = order
-        self.temperature = check_number('temperature', temperature, low=0, low_open=True)
+        self.order = order if callable(order) else check_choice('order', order, tuple(ORDERS))  # named `order`, not `kind`
+        self.temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
         self.freqs, self.freq_seed = check_freq_options(freqs, freq_seed)
         self._ranks = GridCache(16)
         self.curve_rank(self.grid)  # fail now on an order that does not cover the grid

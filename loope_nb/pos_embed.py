@@ -7,7 +7,7 @@ Docs: https://loope-nb.github.io/loope_nb/pos_embed.html.md"""
 # %% auto #0
 __all__ = ['POS_EMBEDS', 'PosEmbed', 'NoPosEmbed', 'GridCache', 'FixedPosEmbed', 'SincosOrderPosEmbed', 'Sincos1dPosEmbed',
            'Sincos2dPosEmbed', 'LearnedPosEmbed', 'FourierPosEmbed', 'register_pos_embed', 'parse_pos_embed',
-           'pos_embed_options', 'create_pos_embed']
+           'pos_embed_options', 'create_pos_embed', 'canonical_pe']
 
 # %% ../nbs/03_pos_embed.ipynb #24ae1f5d
 import inspect
@@ -312,6 +312,33 @@ def create_pos_embed(pe: str, # A PE spec: a name in `POS_EMBEDS`, optionally wi
     clash = [k for k in options if k in kwargs]
     if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec ({clash[0]}={options[clash[0]]!r}) and as a keyword")
     return POS_EMBEDS[name](dim, grid, **options, **kwargs)
+
+# %% ../nbs/03_pos_embed.ipynb #2bd6d4fa
+_ALWAYS_WRITTEN = {'sincos_order'}  # PEs whose positional option is written even at its default (it names the row)
+
+def _same_value(value, default) -> bool:
+    "Whether a spec value equals a signature default: `True` is not `1`, `4` is `4.0`."
+    if isinstance(value, bool) or isinstance(default, bool): return type(value) is type(default) and value == default
+    return value == default
+
+def _spec_text(value) -> str:
+    "A spec value written as `_spec_value` reads it back: `true` / `false`, a whole float as an int."
+    if isinstance(value, bool): return str(value).lower()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15: return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+# %% ../nbs/03_pos_embed.ipynb #99672500
+def canonical_pe(pe: str, # A PE spec, in any spelling `parse_pos_embed` accepts
+                ) -> str: # The one spelling of that PE: defaults dropped, the positional option first, the others sorted
+    "The canonical spelling of a PE spec: what a sweep names runs, tables and resume by."
+    name, options = parse_pos_embed(pe)
+    defaults = {k: p.default for k, p in inspect.signature(POS_EMBEDS[name]).parameters.items()}
+    main = _SPEC_OPTION.get(name)
+    keep = {k: v for k, v in options.items()
+            if not _same_value(v, defaults.get(k, inspect.Parameter.empty)) or (k == main and name in _ALWAYS_WRITTEN)}
+    if name in _ALWAYS_WRITTEN and main not in keep: keep[main] = defaults[main]
+    parts = ([_spec_text(keep.pop(main))] if main in keep else []) + [f"{k}={_spec_text(keep[k])}" for k in sorted(keep)]
+    return name + (':' + ','.join(parts) if parts else '')
 
 # %% ../nbs/03_pos_embed.ipynb #111a7b95
 from . import attention_pe  # registers cpe, rope2d and relbias in POS_EMBEDS

@@ -46,7 +46,7 @@ def _cached_frequencies(dim, temperature, device, freqs, freq_seed):
 
 # %% ../nbs/01_sincos.ipynb #f7a1c3e2
 def _frequencies(dim, temperature, device, freqs, freq_seed):
-    "The cached frequency set (`_cached_frequencies`) of the arguments, checked."
+    "The cached frequency set of the arguments, checked."
     dim = check_int('dim', dim, multiple_of=2)
     temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
     freqs, freq_seed = check_freq_options(freqs, freq_seed)

@@ -55,6 +55,9 @@ class RunConfig:
         return getattr(self, name)
 
 # %% ../nbs/09a_store.ipynb #cd095e27
+_MAX_SEED = 2**32 - 1  # the widest seed every generator a run seeds takes (NumPy's is 32-bit)
+_MAX_LR = 1000.  # the fastest rate, of the model and of its PE: 1000 diverges in one epoch; 1e39 is no float32
+
 def _check_run_config(config: RunConfig):
     "Check the fields of `config` and store them as plain `str`, `int` and `float` (a frozen dataclass: `object.__setattr__`)."
     for name in ('dataset', 'task', 'pe', 'arch'):
@@ -66,11 +69,15 @@ def _check_run_config(config: RunConfig):
         value = getattr(config, name)
         if value is not None or name not in ('n_train', 'n_valid'):
             object.__setattr__(config, name, check_int(name, value, minimum))
+    check_int('seed', config.seed, 0, _MAX_SEED)  # its range, once its type is checked above
     if config.images is not None: object.__setattr__(config, 'images', check_int('images', config.images, 1))
     if config.pretrained is not None and (not isinstance(config.pretrained, str) or not config.pretrained):
         raise TypeError(f"`pretrained` must be 'timm' or a checkpoint's path, got {config.pretrained!r}")
-    for name in ('lr', 'pe_lr_mult'):
-        object.__setattr__(config, name, check_number(name, getattr(config, name), low=0, low_open=True, what='a positive number'))
+    lr, mult = (check_number(name, getattr(config, name), low=0, high=_MAX_LR, low_open=True, what='a positive number')
+                for name in ('lr', 'pe_lr_mult'))
+    if lr * mult > _MAX_LR:
+        raise ValueError(f"the PE's learning rate `lr` * `pe_lr_mult` must be at most {_MAX_LR:g}, got {lr:g} * {mult:g} = {lr * mult:g}")
+    object.__setattr__(config, 'lr', lr); object.__setattr__(config, 'pe_lr_mult', mult)
 
 # %% ../nbs/09a_store.ipynb #68eb6e95
 _OPTIONAL_CONFIG = {'pe_lr_mult': 1.0, 'images': None, 'pretrained': None}  # left out of `run_id` at these values
@@ -239,6 +246,15 @@ def append_result(path: str | Path, # Results CSV (created with its header when 
         f.write(line.getvalue().encode())
         f.flush()
         os.fsync(f.fileno())
+
+# %% ../nbs/09a_store.ipynb #f3ca6e57
+def _append_all(path, # Results CSV
+                rows: list, # Rows for `append_result`
+                barrier=None, # A `multiprocessing` barrier to wait at first, so that several writers start together
+               ):
+    "Append `rows` one `append_result` at a time: a writer process of the concurrency test."
+    if barrier is not None: barrier.wait(timeout=120)
+    for row in rows: append_result(path, row)
 
 # %% ../nbs/09a_store.ipynb #bd3d0b64
 def check_out(out: str | Path, # Output folder of a sweep
