@@ -35,7 +35,7 @@ except ImportError as e: MISSING_DEV = e.name
 # %% ../nbs/10_docs.ipynb #eeef97b8
 _all_ = ['CHROMIUM', 'CHROMEDRIVER', 'CHROMIUM_FLAGS', 'PHONE_WIDTH', 'have_chromium', 'serve_dir', 'chromium',
          'check_site', 'search_probe',  # from `loope_nb.site_check`,
-         'api_markdown', 'clean_showdoc', 'escape_tags']  # and `loope_nb.signatures`: importable from here as before the splits
+         'api_markdown', 'clean_showdoc', 'escape_tags']  # and `loope_nb.signatures`: importable from here too
 
 # %% ../nbs/10_docs.ipynb #1641fa83
 def _flat_contents(items):

@@ -327,7 +327,6 @@ def _spec_text(value) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15: return str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
 
-# %% ../nbs/03_pos_embed.ipynb #99672500
 def canonical_pe(pe: str, # A PE spec, in any spelling `parse_pos_embed` accepts
                 ) -> str: # The one spelling of that PE: defaults dropped, the positional option first, the others sorted
     "The canonical spelling of a PE spec: what a sweep names runs, tables and resume by."

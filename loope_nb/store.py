@@ -6,8 +6,7 @@ Docs: https://loope-nb.github.io/loope_nb/store.html.md"""
 
 # %% auto #0
 __all__ = ['CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS', 'POINTWISE_FIELDS', 'TELEMETRY_FIELDS', 'RESULT_FIELDS', 'CSV_FIELDS',
-           'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'read_results', 'finished_runs', 'append_result', 'check_out',
-           'upgrade_results']
+           'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'read_results', 'finished_runs', 'append_result', 'check_out']
 
 # %% ../nbs/09a_store.ipynb #e1e3e494
 import csv, hashlib, io, json, math, os, tempfile, warnings
@@ -48,11 +47,6 @@ class RunConfig:
 
     def __post_init__(self): _check_run_config(self)
     def to_dict(self) -> dict: return asdict(self)
-    # a mapping's read access (`config['pe']`, `{**config}`), for code written for the earlier dict configurations
-    def keys(self): return [f.name for f in fields(self)]
-    def __getitem__(self, name):
-        if name not in self.keys(): raise KeyError(name)
-        return getattr(self, name)
 
 # %% ../nbs/09a_store.ipynb #cd095e27
 _MAX_SEED = 2**32 - 1  # the widest seed every generator a run seeds takes (NumPy's is 32-bit)
@@ -169,14 +163,17 @@ def _row_problem(row: dict) -> str | None:
     return None
 
 # %% ../nbs/09a_store.ipynb #7580bbf4
+def _names(columns, most=5) -> str:
+    "The first `most` of `columns`, comma-separated, with the count when some are left out."
+    return ', '.join(columns[:most]) + (f", ... ({len(columns)} in all)" if len(columns) > most else '')
+
 def _check_header(path, header):
-    "A ValueError unless `header` is this version's; it names `upgrade_results` for an earlier version's file."
-    if header != list(CSV_FIELDS):
-        before_pw = {k.removeprefix('pw_') for k in POINTWISE_PESI_METRICS}  # the pointwise PESI's names before `pw_`
-        old = 'run_id' in header and set(header) - set(CSV_FIELDS) <= before_pw
-        raise ValueError(f"{path} has other columns than this version of loope-bench writes"
-                         + (" (an earlier version's file: `loope_nb.store.upgrade_results` converts it)" if old else
-                            "; move it away or pass another `--out` folder"))
+    "A ValueError unless `header` is `CSV_FIELDS`, naming the columns that differ."
+    if header == list(CSV_FIELDS): return
+    missing, extra = [k for k in CSV_FIELDS if k not in header], [k for k in header if k not in CSV_FIELDS]
+    differ = '; '.join([f"lacks {_names(missing)}"] * bool(missing) + [f"has {_names(extra)} too"] * bool(extra))
+    raise ValueError(f"{path} has other columns than loope-bench writes ({differ or 'the same columns, in another order'}); "
+                     "move it away or pass another `--out` folder")
 
 # %% ../nbs/09a_store.ipynb #5294c814
 def _parse_lines(path, text):
@@ -260,7 +257,7 @@ def _append_all(path, # Results CSV
 def check_out(out: str | Path, # Output folder of a sweep
               names: list = (), # Results CSV file names the sweep will append to (in `out`)
              ) -> Path:
-    "`out` as a writable folder (created when missing) whose CSVs `names` have this version's header; errors before training."
+    "`out` as a writable folder (created when missing) whose CSVs `names` have `append_result`'s header; errors before training."
     out = Path(out)
     if out.exists() and not out.is_dir(): raise ValueError(f"`out` must be a folder, but {out} is a file")
     try:
@@ -272,28 +269,3 @@ def check_out(out: str | Path, # Output folder of a sweep
             with open(out/name, newline='', encoding='utf-8', errors='replace') as f:
                 _check_header(out/name, next(csv.reader([f.readline().rstrip('\r\n')]), []))
     return out
-
-# %% ../nbs/09a_store.ipynb #091b53c3
-_RENAMED = {k.removeprefix('pw_'): k for k in POINTWISE_PESI_METRICS}  # before the paper's PESI: 'M_U' -> 'pw_M_U', ..., 'T_I' -> 'pw_T_I'
-
-def upgrade_results(path: str | Path, # A results CSV of an earlier version (fewer columns, or `T_I` and no `status`)
-                   ) -> Path:
-    "Rewrite a results CSV of an earlier version in today's columns: new columns empty, the pointwise PESI moved to `pw_*`."
-    path = Path(path)
-    with open(path, newline='', encoding='utf-8') as f: rows = list(csv.reader(f))
-    header, body = rows[0], [r for r in rows[1:] if r]
-    if header == list(CSV_FIELDS): return path
-    names = [_RENAMED.get(k, k) for k in header] if 'status' not in header else header
-    if 'run_id' not in header or set(names) >= set(CSV_FIELDS):
-        raise ValueError(f"{path} is not a results file of an earlier loope-bench version")
-    unknown = set(names) - set(CSV_FIELDS)
-    if unknown: raise ValueError(f"{path} has column(s) this version does not know: {', '.join(sorted(unknown))}")
-    tmp_path = path.with_name(path.name + '.upgrading')
-    with open(tmp_path, 'w', newline='', encoding='utf-8') as f:
-        w = csv.writer(f)
-        w.writerow(CSV_FIELDS)
-        for r in body:
-            d = {'status': 'ok', 'pe_lr_mult': '1.0', **dict(zip(names, r))}  # rows before `status` were all ok
-            w.writerow([d.get(k, '') for k in CSV_FIELDS])
-    tmp_path.replace(path)
-    return path
