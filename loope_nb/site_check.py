@@ -125,10 +125,18 @@ def _broken_links(found: dict, base: str, site) -> list:
                 problems.append(f'{page}: broken anchor {target}#{unquote(u.fragment)}')
     return problems
 
+# %% ../nbs/10a_site_check.ipynb #98fc9f3f
+def _wait_for_page(driver, url: str, timeout: float = 30):
+    "Wait until `driver` shows `url` (fragment aside) with its document fully loaded."
+    from selenium.webdriver.support.ui import WebDriverWait
+    shown = "return document.readyState === 'complete' && location.href.split('#')[0] === arguments[0]"
+    WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(shown, url.split('#')[0]))
+
 # %% ../nbs/10a_site_check.ipynb #19fb4651
 def _load_page(driver, base: str, page: str, width: int, site, screenshots=()) -> tuple:
     "The `_PAGE_JS` facts of `page` and its problems at `width`: overflow, a sidebar that does not fold, console errors."
     driver.get(base + page)
+    _wait_for_page(driver, base + page)
     info, problems = driver.execute_script(_PAGE_JS), []
     if info['overflow'] > 1: problems.append(f"{page} at {width}px: the page is {info['overflow']}px wider than the window")
     if width < PHONE_WIDTH and info['menu'] and (hs := driver.execute_script(_SIDEBAR_JS)) and not (hs[0] == 0 and hs[1] > 0):
