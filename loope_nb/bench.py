@@ -147,7 +147,8 @@ def run_memory(config: RunConfig, # A run configuration
               ) -> int: # Bytes, roughly, at the run's peak
     "An estimate of the memory a run needs: parameters with gradients and AdamW state, one batch's activations, the images held."
     from loope_nb.models import arch_config
-    c, a = RunConfig.from_row(config), arch_config(RunConfig.from_row(config).arch)
+    c = RunConfig.from_row(config)
+    a = arch_config(c.arch)
     dim, heads, depth = max(_flat(a.get('embed_dim', 768))), max(_flat(a.get('num_heads', 12))), sum(_flat(a.get('depth', 12)))
     mlp = max(_flat(a.get('mlp_ratio') or 4.))
     tokens = (c.size // c.patch) ** 2 + 1
@@ -180,8 +181,8 @@ def check_memory(configs: list[RunConfig], # Runs from `bench_configs`
     "Refuse, naming the options, a sweep whose biggest run (times `jobs`) needs more memory than is available."
     available = available_memory(device) if available is None else available
     if available is None or not configs: return
-    big = max((RunConfig.from_row(c) for c in configs), key=run_memory)
-    need = run_memory(big) * jobs
+    need, big = max(((run_memory(c), RunConfig.from_row(c)) for c in configs), key=lambda pair: pair[0])
+    need *= jobs
     if need > available:
         per_job = f" each, {jobs} at once (--jobs)" if jobs > 1 else ""
         raise ValueError(f"the run with --size {big.size} --patch {big.patch} --bs {big.bs} ({big.arch}) needs about "
@@ -200,8 +201,9 @@ def _check_three_cell_grids(configs):
 
 def _check_data(configs, data_path):
     "Build the data of each distinct image-dataset run once (on the CPU): missing, undownloadable or unreadable files fail here."
-    keys = dict.fromkeys((c.dataset, c.size, c.n_train, c.n_valid, c.seed) for c in configs if c.dataset != 'three_cell')
-    first = {key: next(c for c in configs if (c.dataset, c.size, c.n_train, c.n_valid, c.seed) == key) for key in keys}
+    first = {}  # (dataset, size, subset sizes, seed) -> the first run with that data
+    for c in configs:
+        if c.dataset != 'three_cell': first.setdefault((c.dataset, c.size, c.n_train, c.n_valid, c.seed), c)
     for config in first.values(): bench_dls(config, 'cpu', data_path)
 
 def check_configs(configs: list[RunConfig], # Runs from `bench_configs`

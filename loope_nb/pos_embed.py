@@ -333,9 +333,8 @@ def canonical_pe(pe: str, # A PE spec, in any spelling `parse_pos_embed` accepts
     name, options = parse_pos_embed(pe)
     defaults = {k: p.default for k, p in inspect.signature(POS_EMBEDS[name]).parameters.items()}
     main = _SPEC_OPTION.get(name)
-    keep = {k: v for k, v in options.items()
-            if not _same_value(v, defaults.get(k, inspect.Parameter.empty)) or (k == main and name in _ALWAYS_WRITTEN)}
-    if name in _ALWAYS_WRITTEN and main not in keep: keep[main] = defaults[main]
+    keep = {k: v for k, v in options.items() if not _same_value(v, defaults.get(k, inspect.Parameter.empty))}
+    if name in _ALWAYS_WRITTEN: keep.setdefault(main, defaults[main])
     parts = ([_spec_text(keep.pop(main))] if main in keep else []) + [f"{k}={_spec_text(keep[k])}" for k in sorted(keep)]
     return name + (':' + ','.join(parts) if parts else '')
 
