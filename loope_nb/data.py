@@ -7,8 +7,8 @@ Docs: https://loope-nb.github.io/loope_nb/data.html.md"""
 # %% auto #0
 __all__ = ['FASHION_MNIST_DIR', 'FASHION_MNIST_URL', 'FASHION_MNIST_FILES', 'FASHION_MNIST_CLASSES', 'FASHION_MNIST_STATS',
            'PETS_PATTERN', 'DATASETS', 'read_idx', 'write_idx', 'fashion_mnist_path', 'load_fashion_mnist',
-           'subset_indices', 'TensorPairs', 'ResizeBatch', 'tensor_dls', 'fashion_mnist_dls', 'check_image_files',
-           'cifar_dls', 'pets_dls', 'seed_order', 'get_dls', 'dls_spec']
+           'write_fashion_mnist_sample', 'subset_indices', 'TensorPairs', 'ResizeBatch', 'tensor_dls',
+           'fashion_mnist_dls', 'check_image_files', 'cifar_dls', 'pets_dls', 'seed_order', 'get_dls', 'dls_spec']
 
 # %% ../nbs/07_data.ipynb #ee66ec91
 import gzip, os, random, re, warnings
@@ -167,6 +167,22 @@ def load_fashion_mnist(path: str | Path | None = None, # As in `fashion_mnist_pa
         raise ValueError(f"Fashion-MNIST {split} files in {folder} disagree: images {images.shape}, labels {labels.shape}")
     if labels.max() >= len(FASHION_MNIST_CLASSES): raise ValueError(f"Fashion-MNIST {split} labels in {folder} go up to {labels.max()}, expected < 10")
     return images, labels
+
+# %% ../nbs/07_data.ipynb #9b7d1cd1
+def write_fashion_mnist_sample(dest: str | Path, # Folder for the four idx files of the sample
+                               n_train: int = 30, # Images per class from the training split
+                               n_valid: int = 10, # Images per class from the test split
+                               path: str | Path | None = None, # Where the full dataset is (see `fashion_mnist_path`)
+                              ) -> Path:
+    "Write the first `n_train` / `n_valid` images of each class of Fashion-MNIST as a small copy in its idx format."
+    per_class = dict(train=check_int('n_train', n_train), valid=check_int('n_valid', n_valid))
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for split, n in per_class.items():
+        images, labels = load_fashion_mnist(path, split)
+        keep = np.sort(np.concatenate([np.flatnonzero(labels == c)[:n] for c in range(len(FASHION_MNIST_CLASSES))]))
+        for name, array in zip(FASHION_MNIST_FILES[split], (images[keep], labels[keep])): write_idx(dest/name, array)
+    return dest
 
 # %% ../nbs/07_data.ipynb #02585eec
 def subset_indices(labels: np.ndarray, # `(N,)` integer labels

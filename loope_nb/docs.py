@@ -19,7 +19,7 @@ from fastcore.script import call_parse
 from .site_check import (  # the browser check, the next chapter
     CHROMIUM, CHROMEDRIVER, CHROMIUM_FLAGS, PHONE_WIDTH, have_chromium, serve_dir, chromium, check_site, search_probe)
 from .signatures import api_markdown, clean_showdoc, escape_tags, pipe_table_text  # a function's docs
-from .page import SITE_CSS, SITE_JS, page_name, prepare_notebook, render_page  # one notebook's page
+from .page import SITE_CSS, SITE_JS, page_name, pandoc_path, prepare_notebook, render_page  # one notebook's page
 
 try:  # the `dev` extra: after a plain `pip install`, `loope-docs` says what to install instead of a traceback
     import yaml
@@ -182,7 +182,7 @@ _README_MD = r"""{% extends 'markdown/index.md.j2' %}
 # %% ../nbs/10_docs.ipynb #e91f8050
 def html2gfm(html: str) -> str:
     "GitHub markdown of an HTML output (a pandas table becomes a pipe table), by pandoc."
-    res = subprocess.run(['pandoc', '--from=html-native_divs', '--to=gfm', '--wrap=none'], input=html, capture_output=True, text=True)
+    res = subprocess.run([pandoc_path(), '--from=html-native_divs', '--to=gfm', '--wrap=none'], input=html, capture_output=True, text=True)
     if res.returncode: raise RuntimeError(f"pandoc failed: {res.stderr.strip()}")
     return res.stdout.strip()
 
@@ -280,7 +280,7 @@ def loope_docs(check: bool = False, # Also check the README is in sync, every si
     "Build the docs site in `_docs/` and `README.md` from the notebooks, without Quarto."
     if MISSING_DEV: sys.exit(DEV_HINT.format(MISSING_DEV))
     cfg, start = get_config(path), time.perf_counter()
-    try: built = build_site(path, n_workers, force)
+    try: pandoc_path(); built = build_site(path, n_workers, force)
     except RuntimeError as e: sys.exit(f"error: {e}")
     out = built['out'].relative_to(cfg.config_path) if built['out'].is_relative_to(cfg.config_path) else built['out']
     print(f"site: {len(built['pages'])} pages in {out}/ ({time.perf_counter() - start:.1f} s)" + ('' if built['search'] else ', no search index (Pagefind is not installed)'))

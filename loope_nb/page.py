@@ -6,10 +6,10 @@ Docs: https://loope-nb.github.io/loope_nb/page.html.md"""
 
 # %% auto #0
 __all__ = ['SITE_JS', 'SITE_CSS', 'prepare_notebook', 'stream_markdown', 'notebook_markdown', 'heading_anchors', 'scroll_math',
-           'pandoc_html', 'page_name', 'fix_links', 'render_page']
+           'pandoc_path', 'pandoc_html', 'page_name', 'fix_links', 'render_page']
 
 # %% ../nbs/10c_page.ipynb #7be00447
-import re, subprocess, tempfile
+import re, shutil, subprocess, tempfile
 from pathlib import Path
 from string import Template
 from urllib.parse import urlsplit
@@ -144,6 +144,16 @@ def scroll_math(html: str) -> str:
     "Wrap each display formula in a box that scrolls sideways (a `math` element does not scroll itself in Chromium)."
     return _re_display_math.sub(lambda m: f'<span class="math-display">{m[0]}</span>', html)
 
+# %% ../nbs/10c_page.ipynb #19c1ed01
+def pandoc_path() -> str:
+    "The pandoc executable to run: `pypandoc`'s choice (its wheel's binary or the system's), else one on the `PATH`."
+    try:
+        import pypandoc
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError): pass
+    if found := shutil.which('pandoc'): return found
+    raise RuntimeError('pandoc is not installed: pip install -e ".[dev]" (it brings pypandoc-binary), or install pandoc')
+
 # %% ../nbs/10c_page.ipynb #b804cebf
 _re_line_anchor = re.compile(r'<a href="#cb\d+-\d+" aria-hidden="true" tabindex="-1"></a>')
 _PANDOC_PARTS = "$highlighting-css$\n<!--part-->\n$toc$\n<!--part-->\n$title$\n<!--part-->\n$description$\n<!--part-->\n$body$\n"
@@ -154,7 +164,7 @@ def pandoc_html(md: str, title: str = '', description: str = '') -> tuple:
     with tempfile.TemporaryDirectory() as d:
         tpl = Path(d)/'parts.html'
         tpl.write_text(_PANDOC_PARTS)
-        res = subprocess.run(['pandoc', '--from=markdown', '--to=html5', '--standalone', f'--template={tpl}',
+        res = subprocess.run([pandoc_path(), '--from=markdown', '--to=html5', '--standalone', f'--template={tpl}',
                               '--mathml', '--toc', '--toc-depth=3', '--highlight-style=pygments', '--wrap=none',
                               '--columns=10000'],  # tables: the browser sizes the columns, pandoc does not fix their widths
                              input=f'---\n{meta}---\n\n{md}', capture_output=True, text=True)
