@@ -397,8 +397,8 @@ def pets_dls(path: str | Path | None = None, # Folder with `images/` (or the ima
 # %% ../nbs/07_data.ipynb #748b75ad
 def _three_cell(size=None, # Must equal `grid * patch` when given
                 bs=64, task='paper', n_train=5000, n_valid=1000, **kwargs):
-    "Three-Cell `DataLoaders` (see `loope_nb.three_cell_data.three_cell_dls`), with `size` checked against `grid * patch`."
-    from loope_nb.three_cell_data import three_cell_dls
+    "Three-Cell `DataLoaders` (see `loope_nb.three_cell.three_cell_dls`), with `size` checked against `grid * patch`."
+    from loope_nb.three_cell.data import three_cell_dls
     dls = three_cell_dls(task, n_train, n_valid, bs, **kwargs)
     ds = dls.train_ds
     img_size = (ds.grid[0] * ds.patch, ds.grid[1] * ds.patch)
@@ -417,7 +417,7 @@ DATASETS = dict(three_cell=_three_cell, fashion_mnist=fashion_mnist_dls,
 def _accepted(builder):
     "Keyword arguments a builder accepts (those of `three_cell_dls` for Three-Cell)."
     if builder is _three_cell:
-        from loope_nb.three_cell_data import three_cell_dls
+        from loope_nb.three_cell.data import three_cell_dls
         return set(signature(_three_cell).parameters) | set(signature(three_cell_dls).parameters) - {'kwargs'}
     names = set(signature(builder).parameters) - {'kind', 'kwargs'}
     return names | {'num_workers', 'drop_last', 'pin_memory'}
