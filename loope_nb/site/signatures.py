@@ -10,7 +10,7 @@ __all__ = ['escape_tags', 'pipe_table_text', 'api_markdown', 'clean_showdoc']
 # %% ../../nbs/10b_signatures.ipynb #cdedc455
 import inspect, re, typing
 
-from fastcore.docments import docments, _docstring
+from fastcore.docments import docments, docstring
 
 try: from nbdev.doclinks import NbdevLookup  # the `dev` extra: without it, no source links
 except ImportError: NbdevLookup = None
@@ -136,7 +136,7 @@ def api_markdown(sym, # The function, class or method to document
     md = '---\n\n' + (f'[source]({src}){{.source-link}}\n\n' if src else '')
     md += f"{'#' * title_level} {name} {{#{name.lower()} .api}}\n\n~~~~~~ {{.python .signature}}\n"
     md += _signature(sym, getattr(sym, '__name__', name), params, inherited, ret) + '\n~~~~~~\n\n'
-    if doc := _docstring(sym, dm): md += f'*{escape_tags(doc.strip())}*\n\n' if '\n' not in doc.strip() else escape_tags(doc.strip()) + '\n\n'
+    if doc := docstring(sym): md += f'*{escape_tags(doc.strip())}*\n\n' if '\n' not in doc.strip() else escape_tags(doc.strip()) + '\n\n'
     return md + _params_table(_param_rows(params, inherited, source, dm, ret))
 
 # %% ../../nbs/10b_signatures.ipynb #a30a1a53
