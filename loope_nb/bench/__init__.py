@@ -1,5 +1,6 @@
-"The benchmark: the run store, tables, the sweep, and the `loope-bench` command."
+"The benchmark: the run store, tables, verdicts with intervals, the sweep, and the `loope-bench` command."
 from .store import *
 from .tables import *
 from .sweep import *
+from .stats import *
 from .cli import *

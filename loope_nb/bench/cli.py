@@ -31,7 +31,8 @@ from ..models.cost import pe_throughput
 from ..train.learner import vit_learner, save_vit
 from ..train.telemetry import model_pesi
 from .store import RunConfig, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELEMETRY_FIELDS, run_id, check_out
-from .tables import summary_table, markdown_table, plot_results, metrics_table, SENSITIVITY_SETS, freq_table
+from .tables import (summary_table, markdown_table, plot_results, metrics_table, comparison_table, resolution,
+                                   SENSITIVITY_SETS, freq_table)
 from .sweep import run_sweep, describe_run, device_name, machine_name
 
 # %% ../../nbs/09_bench.ipynb #5a8da835
@@ -390,8 +391,13 @@ def _print_tables(dataset, results, suite, out):
             f"{epochs} epoch{'s' * (epochs > 1)} of {f'{images:,}' if pd.notna(images) else 'all'} training images")
     caption = (f"{dataset}: {'score' if 'paper' in set(results.task) else 'accuracy'} (%) of {', '.join(dict.fromkeys(results.arch))}, "
                f"{seen}, "
-               f"{'mean ± std over ' + str(n_seeds) + ' seeds' if n_seeds > 1 else 'seed ' + str(int(c['seed']))}")
+               f"{'mean ± std over ' + str(n_seeds) + ' seeds, the mean and the gap with their 95% CIs' if n_seeds > 1 else 'seed ' + str(int(c['seed']))}")
     print(f"\n{caption}\n\n{markdown_table(summary_table(results))}\n")
+    comparisons = comparison_table(results)
+    if len(comparisons):
+        shown = comparisons[['n', 'difference [95% CI]', 'p_improvement', 'verdict']].rename(columns={'n': 'seeds', 'p_improvement': 'P(improvement)'})
+        print(f"Paired differences (points, same seeds), the probability of improvement and the verdict of each CI:\n\n"
+              f"{markdown_table(shown.round(2))}\n\n{resolution(comparisons)}\n")
     if results['chance'].notna().any():
         print(f"Chance line: {100 * results['chance'].mean():.1f}%, the score of the best constant prediction on the "
               "validation set (what a model that cannot tell positions apart can reach)\n")
@@ -403,7 +409,7 @@ def _print_tables(dataset, results, suite, out):
     if 'freqs' in SUITES[suite].tables:
         print(f"Score (%) per frequency set and the sensitivity S̄ (supplement A.6):\n\n{markdown_table(freq_table(results))}\n")
     fig = plot_results(results)
-    fig.savefig(out/f"{dataset}.png", dpi=80)
+    fig.savefig(out/f"{dataset}.png", dpi=80, bbox_inches='tight')
     plt.close(fig)
     print(f"Results: {out/(dataset + '.csv')}, chart: {out/(dataset + '.png')}")
 

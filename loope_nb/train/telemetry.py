@@ -6,7 +6,7 @@ Docs: https://loope-nb.github.io/loope_nb/telemetry.html.md"""
 
 # %% auto #0
 __all__ = ['unwrap_model', 'model_pesi', 'model_pesi_report', 'PESICallback', 'order_change', 'context_offsets', 'xc_telemetry',
-           'XCTelemetryCallback']
+           'XCTelemetryCallback', 'LearningCurveCallback']
 
 # %% ../../nbs/08a_telemetry.ipynb #3a7cb3fe
 import math, warnings
@@ -169,3 +169,21 @@ class XCTelemetryCallback(_FixedImagesRecorder):
     def __init__(self, n_images: int = 16): # Validation images (the same ones every epoch)
         self.n_images = n_images
     def measure(self, model, images): return xc_telemetry(model, images)
+
+# %% ../../nbs/08a_telemetry.ipynb #73a6db15
+class LearningCurveCallback(Callback):
+    "Validate at `points` evenly spaced training steps (the last at the end): `learn.curve`, a list of dicts of images seen and metrics."
+    def __init__(self, points: int = 10): self.points = points  # Points of the curve, the end included
+    def before_fit(self):
+        total = self.n_epoch * len(self.dls.train)
+        self.marks = {round(total * k / self.points) for k in range(1, self.points + 1)}
+        self.learn.curve = []
+    def after_batch(self):
+        if self.training and self.train_iter in self.marks:  # fastai counts the step before this runs (order 0 > -10)
+            self.learn.curve.append(dict(images=self.train_iter * self.dls.train.bs, **self._validate()))
+    def _validate(self) -> dict:
+        "Every metric of the learner on the whole validation set, the model in eval mode, without gradients."
+        with _evaluating(self.model):
+            preds, targs = zip(*[(self.model(xb), yb) for xb, yb in self.dls.valid])
+        preds, targs = torch.cat(preds), torch.cat(targs)
+        return {m.name: float(m.func(preds, targs)) for m in self.learn.metrics}
