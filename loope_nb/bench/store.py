@@ -6,7 +6,8 @@ Docs: https://loope-nb.github.io/loope_nb/store.html.md"""
 
 # %% auto #0
 __all__ = ['CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS', 'POINTWISE_FIELDS', 'TELEMETRY_FIELDS', 'RESULT_FIELDS', 'CSV_FIELDS',
-           'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'read_results', 'finished_runs', 'append_result', 'check_out']
+           'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'curve_text', 'read_curve', 'read_results', 'finished_runs',
+           'append_result', 'check_out']
 
 # %% ../../nbs/09a_store.ipynb #e1e3e494
 import csv, hashlib, io, json, math, os, tempfile, warnings
@@ -113,8 +114,8 @@ PESI_FIELDS = PESI_METRICS  # the paper's PESI: 'M_U', 'M_D', 'A_SU'
 POINTWISE_FIELDS = POINTWISE_PESI_METRICS  # this project's pointwise PESI: 'pw_M_U', ..., 'pw_T_I'
 TELEMETRY_FIELDS = ('xc_mean', 'xc_max', 'order_change')  # the last epoch of `learn.xc_history`
 RESULT_FIELDS = ('status', 'accuracy', *GROUP_FIELDS, 'chance', 'valid_loss', 'train_loss', *PESI_FIELDS, *POINTWISE_FIELDS,
-                 *TELEMETRY_FIELDS, 'train_images', 'valid_images', 'compiled', 'seconds', 'params', 'device',
-                 'machine', 'finished', 'version')
+                 *TELEMETRY_FIELDS, 'curve', 'train_images', 'valid_images', 'compiled', 'seconds', 'params', 'device',
+                 'machine', 'finished', 'version')  # `curve`: the learning curve as JSON (`curve_text`)
 CSV_FIELDS = ('run_id', *CONFIG_FIELDS, *RESULT_FIELDS)
 STATUSES = ('ok', 'diverged')  # `ok`: the numbers are results; `diverged`: a non-finite loss, no score
 
@@ -136,6 +137,22 @@ def run_id(config: RunConfig | dict, # A run configuration, or a row read back f
               if k not in _OPTIONAL_CONFIG or getattr(config, k) != _OPTIONAL_CONFIG[k]]
     return hashlib.sha1(json.dumps(hashed).encode()).hexdigest()[:12]
 
+# %% ../../nbs/09a_store.ipynb #2bf25fe6
+def curve_text(points: list) -> str:
+    "A learning curve (dicts of `images` and metrics) as compact JSON, values rounded to 4 decimals; `[]` or `None`: ''."
+    if not points: return ''
+    return json.dumps([{k: (int(v) if k == 'images' else round(float(v), 4)) for k, v in p.items()} for p in points],
+                      separators=(',', ':'))
+
+def read_curve(text: str) -> list:
+    "The points of a learning curve written by `curve_text` (`[]` for an empty cell); a ValueError naming what is wrong."
+    if text is None or (isinstance(text, float) and math.isnan(text)) or text == '': return []
+    try: points = json.loads(text)
+    except json.JSONDecodeError as e: raise ValueError(f"`curve` is not JSON ({e})") from None
+    if not (isinstance(points, list) and all(isinstance(p, dict) and 'images' in p for p in points)):
+        raise ValueError("`curve` is not a list of points with `images`")
+    return points
+
 # %% ../../nbs/09a_store.ipynb #d92ea05d
 @contextmanager
 def _locked(f, exclusive: bool = True):
@@ -146,7 +163,7 @@ def _locked(f, exclusive: bool = True):
     finally: fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 # %% ../../nbs/09a_store.ipynb #94f69abb
-_NUMERIC_RESULTS = tuple(k for k in RESULT_FIELDS if k not in ('status', 'compiled', 'device', 'machine', 'finished', 'version'))
+_NUMERIC_RESULTS = tuple(k for k in RESULT_FIELDS if k not in ('status', 'curve', 'compiled', 'device', 'machine', 'finished', 'version'))
 
 def _row_problem(row: dict) -> str | None:
     "Why the CSV row `row` (strings by column) is not a trustworthy result, or `None`."
@@ -160,6 +177,8 @@ def _row_problem(row: dict) -> str | None:
     if row['status'] == 'ok':
         acc = float(row['accuracy'] or 'nan')
         if not (math.isfinite(acc) and 0 <= acc <= 1): return f"accuracy {row['accuracy']!r} is not a number in [0, 1]"
+    try: read_curve(row['curve'])
+    except ValueError as e: return str(e)
     return None
 
 # %% ../../nbs/09a_store.ipynb #7580bbf4

@@ -6,8 +6,8 @@ Docs: https://loope-nb.github.io/loope_nb/tables.html.md"""
 
 # %% auto #0
 __all__ = ['SENSITIVITY_SETS', 'column_labels', 'accuracy_stats', 'plot_results', 'seed_scores', 'interval_table',
-           'comparison_table', 'resolution', 'summary_table', 'markdown_table', 'metrics_table', 'split_freqs',
-           'freq_table']
+           'comparison_table', 'resolution', 'curve_frame', 'plot_curves', 'summary_table', 'markdown_table',
+           'metrics_table', 'split_freqs', 'freq_table']
 
 # %% ../../nbs/09c_tables.ipynb #1e80d63f
 import math
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
-from .store import csv_text
+from .store import csv_text, read_curve, curve_text
 from .stats import mean_interval, paired_comparison, interval_text, comparison_pairs
 from ..pe.sincos import FREQ_SETS, freq_sensitivity
 from ..models.factory import arch_config
@@ -156,6 +156,45 @@ def resolution(comparisons: pd.DataFrame, # A `comparison_table`
     n = int(comparisons['n'].max())
     return (f"with {n} seeds, paired differences under about {half.median():.1f} points are not resolved "
             f"(median half-width of the 95% CIs; from {half.min():.1f} to {half.max():.1f})")
+
+# %% ../../nbs/09c_tables.ipynb #4d4142e6
+def curve_frame(results: pd.DataFrame, # Rows of a results CSV
+                scale: float = 100., # Multiplier of the metrics (100: percent)
+               ) -> pd.DataFrame: # One row per point: pe, seed, column, images, then each metric
+    "The learning curves of the `ok` runs, one row per point (runs without a curve give none)."
+    df = results.assign(column=column_labels(results))
+    ok = df[df['status'] == 'ok'] if 'status' in df else df
+    rows = [dict(pe=r['pe'], seed=r['seed'], column=r['column'], images=p['images'],
+                 **{k: v * scale for k, v in p.items() if k != 'images'})
+            for _, r in ok.iterrows() for p in read_curve(r.get('curve'))]
+    return pd.DataFrame(rows, columns=['pe', 'seed', 'column', 'images'] if not rows else None)
+
+# %% ../../nbs/09c_tables.ipynb #a8ffeb99
+def plot_curves(results: pd.DataFrame, # Rows of a results CSV whose runs have learning curves
+                scale: float = 100., # Multiplier of the metric (100: percent)
+                title: str | None = None, # Title (default: dataset, arch and number of seeds)
+                ax=None, # Matplotlib axes to draw on (default: a new figure)
+               ) -> plt.Figure:
+    "Score against images seen per PE: each seed faint, the mean over seeds bold with its 95% CI as a band, the chance line."
+    curves = curve_frame(results, scale)
+    if curves.empty: raise ValueError("these results have no learning curves (runs of earlier versions kept none)")
+    metric = curves.columns[4]  # the first metric: the headline score
+    curves = curves.groupby(['pe', 'seed', 'images'], sort=False)[metric].mean().reset_index()  # the mean over columns
+    if ax is None: _, ax = plt.subplots(figsize=(7, 3.6), dpi=80)
+    for i, (pe, d) in enumerate(curves.groupby('pe', sort=False)):
+        for _, s in d.groupby('seed'): ax.plot(s['images'], s[metric], color=f'C{i}', alpha=0.25, lw=0.8)
+        xs, means, lows, highs = zip(*[(x, *mean_interval(v)) for x, v in d.groupby('images')[metric]])
+        ax.plot(xs, means, color=f'C{i}', lw=2, label=pe)
+        ax.fill_between(xs, lows, highs, color=f'C{i}', alpha=0.15, lw=0)
+    if 'chance' in results and results['chance'].notna().any():
+        ax.axhline(results['chance'].mean() * scale, color='red', ls='--', lw=1, label='chance')
+    seeds = curves.groupby('pe')['seed'].nunique().max()
+    ax.set(xlabel='training images seen', ylabel=_metric_label(results, 'accuracy' if metric == 'three_cell_score' else metric, scale))
+    ax.set_title(title or f"{results['dataset'].iloc[0]}, {results['arch'].iloc[0]}: mean and 95% CI over {seeds} seeds, each seed faint", fontsize=10)
+    ax.legend(fontsize='small', loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.grid(alpha=0.3)
+    ax.figure.tight_layout()
+    return ax.figure
 
 # %% ../../nbs/09c_tables.ipynb #6f6df561
 def _pm(mean, std, scale, digits=1):
