@@ -32,6 +32,7 @@ from ..train.learner import vit_learner, save_vit
 from ..train.telemetry import model_pesi, LearningCurveCallback
 from .store import RunConfig, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELEMETRY_FIELDS, run_id, check_out, curve_text
 from .tables import (summary_table, markdown_table, plot_results, plot_curves, curve_frame, metrics_table, comparison_table, resolution,
+                                   learned_groups,
                                    SENSITIVITY_SETS, freq_table)
 from .sweep import run_sweep, describe_run, device_name, machine_name
 
@@ -293,7 +294,8 @@ _FREQ_PES = ('sincos1d', 'sincos_order:gilbert', 'sincos2d', 'loope')
 PAPER_PES = ('none', 'learned', 'sincos1d', 'cpe', 'relbias', 'fourier', 'sincos2d', 'sincos_order:hilbert', 'loope')  # Table 4's rows
 
 SUITES = {
-    'default': Suite("The paper's Three-Cell task, six PEs, one seed, CPU size", BENCH_PES),
+    'default': Suite("The paper's Three-Cell task, six PEs, five seeds (paired comparisons with 95% CIs), CPU size", BENCH_PES,
+                     seeds=(0, 1, 2, 3, 4)),
     'paper': Suite("The PEs of the paper's Three-Cell table (Table 4), for `--preset paper`", PAPER_PES),
     'loope-ablation': Suite("Does X_C matter? LOOPE variants against static Gilbert sincos",
                             ('sincos_order:gilbert', 'loope', 'loope:init=random', 'loope:variant=authors', 'loope_static', 'sincos2d'),
@@ -404,7 +406,10 @@ def _print_tables(dataset, results, suite, out):
         print(f"Chance line: {100 * results['chance'].mean():.1f}%, the score of the best constant prediction on the "
               "validation set (what a model that cannot tell positions apart can reach)\n")
     groups = metrics_table(results, list(GROUP_FIELDS), scale=100., digits=1)
-    if groups is not None: print(f"Group accuracies (%) of the paper's Three-Cell score:\n\n{markdown_table(groups)}\n")
+    if groups is not None:
+        print(f"Group accuracies (%) of the paper's Three-Cell score, mean [95% CI]:\n\n{markdown_table(groups)}\n")
+        if n_seeds > 1: print(f"Seeds that learn each group (accuracy >= 90% at the end), with the 95% CI of the share:\n\n"
+                              f"{markdown_table(learned_groups(results, list(GROUP_FIELDS)))}\n")
     if 'telemetry' in SUITES[suite].tables:
         tele = metrics_table(results, [*TELEMETRY_FIELDS, *PESI_FIELDS])
         if tele is not None: print(f"X_C telemetry (last epoch) and the paper's PESI after training:\n\n{markdown_table(tele)}\n")

@@ -7,7 +7,7 @@ Docs: https://loope-nb.github.io/loope_nb/tables.html.md"""
 # %% auto #0
 __all__ = ['SENSITIVITY_SETS', 'column_labels', 'accuracy_stats', 'plot_results', 'seed_scores', 'interval_table',
            'comparison_table', 'resolution', 'curve_frame', 'plot_curves', 'summary_table', 'markdown_table',
-           'metrics_table', 'split_freqs', 'freq_table']
+           'metrics_table', 'learned_groups', 'split_freqs', 'freq_table']
 
 # %% ../../nbs/09c_tables.ipynb #1e80d63f
 import math
@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 
 from .store import csv_text, read_curve, curve_text
 from .stats import mean_interval, paired_comparison, interval_text, comparison_pairs
+from scipy.stats import binomtest
 from ..pe.sincos import FREQ_SETS, freq_sensitivity
 from ..models.factory import arch_config
 
@@ -249,6 +250,24 @@ def metrics_table(results: pd.DataFrame, # Rows of a results CSV
     metrics = [m for m in metrics if m in results and results[m].notna().any()]
     if not metrics: return None
     table = pd.DataFrame({m: summary_table(results, m, baseline=None, scale=scale, digits=digits)['mean [95% CI]'] for m in metrics})
+    table.index.name = 'PE'
+    return table
+
+# %% ../../nbs/09c_tables.ipynb #dba83aa9
+def learned_groups(results: pd.DataFrame, # Rows of a results CSV
+                   groups: list, # Group columns (e.g. `GROUP_FIELDS` of `09a_store`)
+                   threshold: float = 0.9, # A seed learns a group when its accuracy at the end is at least this
+                  ) -> pd.DataFrame | None: # 'k/n [low%, high%]' per PE and group; `None` when no group was measured
+    "Per PE and group: the seeds that learn it (accuracy >= `threshold`) out of those with a score, and the 95% CI of the share."
+    groups = [g for g in groups if g in results and results[g].notna().any()]
+    if not groups: return None
+    ok = results[results['status'] == 'ok'] if 'status' in results else results
+    def cell(values):
+        k, n = int((values >= threshold).sum()), int(values.notna().sum())
+        if n == 0: return '-'
+        ci = binomtest(k, n).proportion_ci(0.95, method='exact')
+        return f"{k}/{n} [{ci.low:.0%}, {ci.high:.0%}]"
+    table = pd.DataFrame({g: {pe: cell(d[g]) for pe, d in ok.groupby('pe', sort=False)} for g in groups})
     table.index.name = 'PE'
     return table
 
