@@ -28,7 +28,7 @@ def have_chromium() -> bool:
     "Are Chromium, its driver and selenium installed?"
     try: import selenium
     except ImportError: return False
-    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+    return all(os.access(p, os.X_OK) and Path(p).is_file() for p in (CHROMIUM, CHROMEDRIVER))  # installed and runnable
 
 # %% ../../nbs/10a_site_check.ipynb #7f9107d4
 class _QuietHandler(SimpleHTTPRequestHandler):
