@@ -1,5 +1,6 @@
 """Seed spread of the Three-Cell benchmark: train runs the way `loope-bench` does, recording a learning curve per run.
 
+python tools/seed_spread_study.py summarise [--out nbs/measured/seed_spread_study/runs.csv]   (summary.md and curves.png beside it)
 python tools/seed_spread_study.py LABEL --pes none sincos2d --seeds 0 1 2 3 4 5 6 7 [--images N --epochs E --bs B --lr LR
        --pct-start P --arch A --embed-dim D --depth L --heads H --size S] [--out nbs/measured/seed_spread_study/runs.csv]
 
@@ -105,5 +106,134 @@ def main():
               f"  {row['seconds']:.1f}s (eval {row['eval_seconds']:.1f}s)", flush=True)
 
 
+# ---------------------------------------------------------------- analysis
+SUITE_CPU_S = 10 * 60 * 2  # the target: a suite in 10 minutes on 2 cores
+SUITE_PES = 6              # PEs of the default suite
+THRESHOLD = 0.80           # "images to reach" threshold of the score
+LEARNED = 0.90             # a group counts as learned above this accuracy
+PAIRS = [('sincos2d', 'none'), ('loope', 'none'), ('sincos_order:gilbert', 'none'),
+         ('loope', 'sincos2d'), ('sincos_order:gilbert', 'sincos2d'), ('loope', 'sincos_order:gilbert')]
+SHORT = {'sincos_order:gilbert': 'gilbert'}
+
+
+def t_half_width(values) -> float:
+    "Half-width of the 95% t-interval of the mean of `values`."
+    from scipy import stats
+    import numpy as np
+    v = np.asarray(values, float)
+    return float(stats.t.ppf(0.975, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v))) if len(v) > 1 else float('nan')
+
+
+def projected_half_width(sd: float, run_seconds: float) -> tuple[int, float]:
+    "Seeds of a 6-PE suite that fit `SUITE_CPU_S` at `run_seconds` a run, and the 95% half-width with that many."
+    from scipy import stats
+    n = int(SUITE_CPU_S // (SUITE_PES * run_seconds))
+    return n, (float(stats.t.ppf(0.975, n - 1) * sd / n ** 0.5) if n > 1 else float('nan'))
+
+
+def add_metrics(df):
+    "Per run: final score (the paper's validator score at the end), curve area (mean of the 10 points), images to 80."
+    import numpy as np
+    scores = df[[f'score_{k:02d}' for k in range(1, POINTS + 1)]].to_numpy()
+    images = df[[f'images_{k:02d}' for k in range(1, POINTS + 1)]].to_numpy()
+    df['final'] = 100 * scores[:, -1]
+    df['area'] = 100 * scores.mean(1)  # area under score vs images seen / images seen (the 10 points are evenly spaced)
+    reached = scores >= THRESHOLD
+    df['to80'] = np.where(reached.any(1), images[np.arange(len(df)), reached.argmax(1)], np.nan) / 1000
+    return df
+
+
+def config_name(r) -> str:
+    kw = json.loads(r['model_kw'])
+    extra = ''.join(f" {k}={v}" for k, v in kw.items())
+    return (f"{r['images'] // 1000}k img, bs {r['bs']}, lr {r['lr']:g}, warm-up {r['pct_start']:g}, {r['epochs']} ep, "
+            f"{r['arch']}{extra}, {r['size']}px")
+
+
+def summarise(out: Path):
+    import numpy as np, pandas as pd
+    import matplotlib; matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    df = add_metrics(pd.read_csv(out))
+    df = df[~df.label.str.startswith('repeat')]
+    labels = list(dict.fromkeys(df.label))
+    md = [f"# Seed spread of the Three-Cell benchmark: results\n\nFrom `{out.name}` ({len(df)} runs). "
+          "`final`: the paper's metric, the authors' validator score (mean of the 4 group accuracies, %) at the end of "
+          "training. `area`: ours, the mean of the score over the 10 evenly spaced curve points (area under score vs "
+          "images seen, divided by the images seen). `to80`: ours, thousands of images seen at the first curve point "
+          "scoring >= 80 (censored runs never reach it). 95% CIs are t-intervals over seeds; differences are paired "
+          "(same seed: same stream and validation set). `proj. hw`: the 95% half-width a 6-PE suite would get in "
+          f"{SUITE_CPU_S} CPU-s (10 min on 2 cores) at this recipe's seconds per run, seeds = that budget / (6 x s/run), "
+          "assuming the measured SD.\n"]
+    md.append("## Recipes\n\n| label | recipe | params (none / loope) | s/run (train + eval) | eval s/run |\n|---|---|---|---:|---:|")
+    for lab in labels:
+        d = df[df.label == lab]
+        params = ' / '.join(str(int(d[d.pe == pe].params.iloc[0])) for pe in ('none', 'loope') if (d.pe == pe).any())
+        md.append(f"| {lab} | {config_name(d.iloc[0])} | {params} | {d.seconds.mean():.1f} | {d.eval_seconds.mean():.1f} |")
+    md.append("\n## Per PE: mean ± 95% CI half-width (SD) over seeds\n\n"
+              "| label | PE | seeds | final | final SD | area | area SD | to80 (k img), reached | s/run |\n|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for lab in labels:
+        d = df[df.label == lab]
+        for pe, g in d.groupby('pe', sort=False):
+            md.append(f"| {lab} | {pe} | {len(g)} | {g.final.mean():.1f} ± {t_half_width(g.final):.1f} | {g.final.std():.1f} | "
+                      f"{g.area.mean():.1f} ± {t_half_width(g.area):.1f} | {g.area.std():.1f} | "
+                      f"{g.to80.median():.0f} median, {g.to80.notna().sum()}/{len(g)} | {g.seconds.mean():.1f} |")
+    md.append("\n## Paired differences (A − B, same seed): mean ± 95% CI half-width (SD); projected half-width of a 10-minute suite\n\n"
+              "| label | A − B | pairs | final diff | SD | proj. seeds, hw | area diff | SD | proj. seeds, hw |\n|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for lab in labels:
+        d = df[df.label == lab]
+        for a, b in PAIRS:
+            A, B = d[d.pe == a].set_index('seed'), d[d.pe == b].set_index('seed')
+            seeds = A.index.intersection(B.index)
+            if len(seeds) < 2: continue
+            cells = []
+            for m in ('final', 'area'):
+                diff = A.loc[seeds, m] - B.loc[seeds, m]
+                n, hw = projected_half_width(diff.std(), d.seconds.mean())
+                cells.append(f"{diff.mean():+.1f} ± {t_half_width(diff):.1f} | {diff.std():.1f} | {n}, {hw:.1f}")
+            md.append(f"| {lab} | {SHORT.get(a, a)} − {SHORT.get(b, b)} | {len(seeds)} | {' | '.join(cells)} |")
+    md.append(f"\n## Seeds that learn each group (group accuracy > {LEARNED:.0%} at the end)\n\n"
+              "| label | PE | seeds | " + ' | '.join(GROUPS) + " | final score per seed |\n|---|---|---:|" + '---:|' * len(GROUPS) + '---|')
+    for lab in labels:
+        d = df[df.label == lab]
+        for pe, g in d.groupby('pe', sort=False):
+            shares = ' | '.join(f"{(g[f'final_{k}'] > LEARNED).sum()}/{len(g)}" for k in GROUPS)
+            per_seed = ' '.join(f"{v:.0f}" for v in g.sort_values('seed').final)
+            md.append(f"| {lab} | {pe} | {len(g)} | {shares} | {per_seed} |")
+    md.append("\nGroup accuracies (%) at the end, mean over seeds (min–max):\n\n| label | PE | " + ' | '.join(GROUPS) + " |\n|---|---|" + '---|' * len(GROUPS))
+    for lab in labels:
+        d = df[df.label == lab]
+        for pe, g in d.groupby('pe', sort=False):
+            md.append(f"| {lab} | {pe} | " + ' | '.join(f"{100 * g[f'final_{k}'].mean():.0f} ({100 * g[f'final_{k}'].min():.0f}–{100 * g[f'final_{k}'].max():.0f})"
+                                                    for k in GROUPS) + ' |')
+    (out.parent/'summary.md').write_text('\n'.join(md) + '\n')
+    # the learning curves: one panel per recipe, a faint line per seed, the mean per PE, the chance line
+    cols = min(3, len(labels)); rows = -(-len(labels) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.4 * rows), dpi=80, squeeze=False, sharey=True)
+    colours = dict(zip(['none', 'sincos2d', 'sincos_order:gilbert', 'loope', 'learned', 'sincos1d'], plt.cm.tab10.colors))
+    for ax, lab in zip(axes.flat, labels):
+        d = df[df.label == lab]
+        x = d[[f'images_{k:02d}' for k in range(1, POINTS + 1)]].iloc[0].to_numpy() / 1000
+        for pe, g in d.groupby('pe', sort=False):
+            y = 100 * g[[f'score_{k:02d}' for k in range(1, POINTS + 1)]].to_numpy()
+            for row in y: ax.plot(x, row, color=colours.get(pe, 'k'), alpha=0.2, lw=0.8)
+            ax.plot(x, y.mean(0), color=colours.get(pe, 'k'), lw=2.2, label=f"{SHORT.get(pe, pe)} (n={len(g)})")
+        ax.axhline(100 * d.chance.mean(), color='0.4', ls='--', lw=1, label='chance (best constant)')
+        ax.set(ylim=(50, 100), xlim=(0, x[-1]), xlabel='training images seen (thousands)', title=f"{lab}: {config_name(d.iloc[0])}")
+        ax.title.set_fontsize(7.5)
+        ax.grid(alpha=0.3)
+    for ax in axes[:, 0]: ax.set_ylabel('validator score (%)')
+    for ax in axes.flat[len(labels):]: ax.axis('off')
+    axes.flat[0].legend(fontsize=7, loc='lower right')
+    fig.suptitle('Three-Cell learning curves: a faint line per seed, the mean per PE', fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out.parent/'curves.png', dpi=80)
+    print((out.parent/'summary.md').read_text())
+
+
 if __name__ == '__main__':
-    main()
+    import sys
+    if sys.argv[1:2] == ['summarise']:
+        rest = sys.argv[2:]
+        summarise(Path(rest[rest.index('--out') + 1] if '--out' in rest else 'nbs/measured/seed_spread_study/runs.csv'))
+    else: main()
