@@ -46,7 +46,7 @@ class CurveCallback(Callback):
 
 def one_run(config, pct_start: float, model_kw: dict) -> dict:
     "Train one run configuration as `train_run` does, with the curve callback; its row."
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     set_seed(config.seed)
     dls = bench_dls(config, 'cpu')
     learn = vit_learner(dls, pe=config.pe, arch=config.arch, patch_size=config.patch, lr=config.lr, progress=False,
@@ -56,19 +56,32 @@ def one_run(config, pct_start: float, model_kw: dict) -> dict:
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)
         learn.fit_one_cycle(config.epochs, pct_start=pct_start, cbs=[curve_cb])
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     final = dict(zip(learn.recorder.metric_names[1:], learn.recorder.log[1:]))  # fastai's own last-epoch metrics
     row = dict(pe=config.pe, seed=config.seed, images=total * config.bs, epochs=config.epochs, bs=config.bs, lr=config.lr,
                pct_start=pct_start, arch=config.arch, size=config.size, patch=config.patch,
                model_kw=json.dumps(model_kw, sort_keys=True), params=sum(p.numel() for p in learn.model.parameters()),
                chance=constant_score(dls.valid_ds.y, 'paper'), fastai_final_score=float(final['three_cell_score']),
-               seconds=seconds, eval_seconds=curve_cb.eval_seconds, train_seconds=seconds - curve_cb.eval_seconds,
+               seconds=seconds, cpu_seconds=cpu_seconds, eval_seconds=curve_cb.eval_seconds, train_seconds=seconds - curve_cb.eval_seconds,
                diverged=bool(getattr(learn, 'diverged', False)))
     for k, p in enumerate(curve_cb.curve, 1):
         row[f'images_{k:02d}'], row[f'score_{k:02d}'] = p['images'], p['score']
     for g in GROUPS: row[f'final_{g}'] = curve_cb.curve[-1][g] if curve_cb.curve else float('nan')
     row['curve'] = json.dumps([{k: (round(v, 4) if isinstance(v, float) else v) for k, v in p.items()} for p in curve_cb.curve])
     return row
+
+
+def append_row(out: Path, row: dict):
+    "Append `row` to the CSV `out`; a row with columns the file lacks rewrites it with the union of the columns."
+    header = next(csv.reader(open(out)), []) if out.exists() else []
+    if header and not set(row) <= set(header):
+        import pandas as pd
+        pd.concat([pd.read_csv(out), pd.DataFrame([row])], ignore_index=True).to_csv(out, index=False)
+        return
+    with open(out, 'a', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=header or list(row))
+        if not header: w.writeheader()
+        w.writerow(row)
 
 
 def main():
@@ -95,11 +108,7 @@ def main():
     for c in configs:
         if (a.label, c.pe, c.seed) in done: continue
         row = dict(label=a.label, **one_run(c, a.pct_start, model_kw), threads=torch.get_num_threads())
-        new = not out.exists()
-        with open(out, 'a', newline='') as f:
-            w = csv.DictWriter(f, fieldnames=list(row))
-            if new: w.writeheader()
-            w.writerow(row)
+        append_row(out, row)
         curve = ' '.join(f"{100 * row['score_%02d' % k]:.0f}" for k in range(1, POINTS + 1))
         print(f"{a.label} {c.pe:22s} seed {c.seed}: final {100 * row['score_10']:.1f} (fastai {100 * row['fastai_final_score']:.1f})"
               f"  curve {curve}"
