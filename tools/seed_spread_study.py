@@ -133,6 +133,12 @@ def t_half_width(values) -> float:
     return float(stats.t.ppf(0.975, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v))) if len(v) > 1 else float('nan')
 
 
+def seeds_for_half_width(sd: float, target: float = 4.) -> int:
+    "Fewest seeds whose 95% t-interval of the mean has half-width <= `target`, for a spread `sd`."
+    from scipy import stats
+    return next((n for n in range(2, 1000) if stats.t.ppf(0.975, n - 1) * sd / n ** 0.5 <= target), 1000)
+
+
 def projected_half_width(sd: float, run_seconds: float) -> tuple[int, float]:
     "Seeds of a 6-PE suite that fit `SUITE_CPU_S` at `run_seconds` a run, and the 95% half-width with that many."
     from scipy import stats
@@ -164,6 +170,8 @@ def summarise(out: Path):
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     df = add_metrics(pd.read_csv(out))
+    repeats = [(r.label, r.pe, r.seed, r.curve == df[(df.label == r.label.removeprefix('repeat_')) & (df.pe == r.pe) & (df.seed == r.seed)].curve.iloc[0])
+               for r in df[df.label.str.startswith('repeat_')].itertuples()]
     df = df[~df.label.str.startswith('repeat')]
     labels = list(dict.fromkeys(df.label))
     md = [f"# Seed spread of the Three-Cell benchmark: results\n\nFrom `{out.name}` ({len(df)} runs). "
@@ -174,6 +182,9 @@ def summarise(out: Path):
           "(same seed: same stream and validation set). `proj. hw`: the 95% half-width a 6-PE suite would get in "
           f"{SUITE_CPU_S} CPU-s (10 min on 2 cores) at this recipe's seconds per run, seeds = that budget / (6 x s/run), "
           "assuming the measured SD.\n"]
+    for lab, pe, seed, same in repeats:
+        md.append(f"Determinism: {lab.removeprefix('repeat_')} {pe} seed {seed} run twice: {'identical' if same else 'DIFFERENT'} "
+                  "curves (score and groups at all 10 points).\n")
     md.append("## Recipes\n\n| label | recipe | params (none / loope) | s/run (train + eval) | eval s/run |\n|---|---|---|---:|---:|")
     for lab in labels:
         d = df[df.label == lab]
@@ -188,7 +199,11 @@ def summarise(out: Path):
                       f"{g.area.mean():.1f} ± {t_half_width(g.area):.1f} | {g.area.std():.1f} | "
                       f"{g.to80.median():.0f} median, {g.to80.notna().sum()}/{len(g)} | {g.seconds.mean():.1f} |")
     md.append("\n## Paired differences (A − B, same seed): mean ± 95% CI half-width (SD); projected half-width of a 10-minute suite\n\n"
-              "| label | A − B | pairs | final diff | SD | proj. seeds, hw | area diff | SD | proj. seeds, hw |\n|---|---|---:|---:|---:|---:|---:|---:|---:|")
+              "`|d|/SD`: the mean difference over its SD (scale-free: a metric that squeezes the scale shrinks the half-width "
+              "and the difference alike). `seeds, CPU-min for hw<=4`: seeds needed for a half-width of 4 points at the measured SD, "
+              f"and the CPU-minutes of a {SUITE_PES}-PE suite with that many seeds at this recipe's s/run.\n\n"
+              "| label | A − B | pairs | final diff | SD | |d|/SD | proj. seeds, hw | seeds, CPU-min for hw<=4 | area diff | SD | |d|/SD | proj. seeds, hw | seeds, CPU-min for hw<=4 |\n"
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for lab in labels:
         d = df[df.label == lab]
         for a, b in PAIRS:
@@ -199,7 +214,9 @@ def summarise(out: Path):
             for m in ('final', 'area'):
                 diff = A.loc[seeds, m] - B.loc[seeds, m]
                 n, hw = projected_half_width(diff.std(), d.seconds.mean())
-                cells.append(f"{diff.mean():+.1f} ± {t_half_width(diff):.1f} | {diff.std():.1f} | {n}, {hw:.1f}")
+                need = seeds_for_half_width(diff.std())
+                cells.append(f"{diff.mean():+.1f} ± {t_half_width(diff):.1f} | {diff.std():.1f} | {abs(diff.mean()) / diff.std():.2f} | "
+                             f"{n}, {hw:.1f} | {need}, {need * SUITE_PES * d.seconds.mean() / 60:.0f}")
             md.append(f"| {lab} | {SHORT.get(a, a)} − {SHORT.get(b, b)} | {len(seeds)} | {' | '.join(cells)} |")
     md.append(f"\n## Seeds that learn each group (group accuracy > {LEARNED:.0%} at the end)\n\n"
               "| label | PE | seeds | " + ' | '.join(GROUPS) + " | final score per seed |\n|---|---|---:|" + '---:|' * len(GROUPS) + '---|')
