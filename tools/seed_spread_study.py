@@ -218,6 +218,19 @@ def summarise(out: Path):
                 cells.append(f"{diff.mean():+.1f} ± {t_half_width(diff):.1f} | {diff.std():.1f} | {abs(diff.mean()) / diff.std():.2f} | "
                              f"{n}, {hw:.1f} | {need}, {need * SUITE_PES * d.seconds.mean() / 60:.0f}")
             md.append(f"| {lab} | {SHORT.get(a, a)} − {SHORT.get(b, b)} | {len(seeds)} | {' | '.join(cells)} |")
+    md.append("\n## Paired differences per group (A − B, same seed, group accuracy in points at the end): mean ± 95% CI half-width (SD)\n\n"
+              "| label | A − B | pairs | " + ' | '.join(GROUPS) + " |\n|---|---|---:|" + '---:|' * len(GROUPS))
+    for lab in labels:
+        d = df[df.label == lab]
+        for a, b in PAIRS:
+            A, B = d[d.pe == a].set_index('seed'), d[d.pe == b].set_index('seed')
+            seeds = A.index.intersection(B.index)
+            if len(seeds) < 2: continue
+            cells = []
+            for g in GROUPS:
+                diff = 100 * (A.loc[seeds, f'final_{g}'] - B.loc[seeds, f'final_{g}'])
+                cells.append(f"{diff.mean():+.1f} ± {t_half_width(diff):.1f} ({diff.std():.1f})")
+            md.append(f"| {lab} | {SHORT.get(a, a)} − {SHORT.get(b, b)} | {len(seeds)} | {' | '.join(cells)} |")
     md.append(f"\n## Seeds that learn each group (group accuracy > {LEARNED:.0%} at the end)\n\n"
               "| label | PE | seeds | " + ' | '.join(GROUPS) + " | final score per seed |\n|---|---|---:|" + '---:|' * len(GROUPS) + '---|')
     for lab in labels:
