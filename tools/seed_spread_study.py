@@ -174,7 +174,7 @@ def summarise(out: Path):
                for r in df[df.label.str.startswith('repeat_')].itertuples()]
     df = df[~df.label.str.startswith('repeat')]
     labels = list(dict.fromkeys(df.label))
-    md = [f"# Seed spread of the Three-Cell benchmark: results\n\nFrom `{out.name}` ({len(df)} runs). "
+    md = [f"## Tables\n\nFrom `{out.name}` ({len(df)} runs). "
           "`final`: the paper's metric, the authors' validator score (mean of the 4 group accuracies, %) at the end of "
           "training. `area`: ours, the mean of the score over the 10 evenly spaced curve points (area under score vs "
           "images seen, divided by the images seen). `to80`: ours, thousands of images seen at the first curve point "
@@ -245,10 +245,12 @@ def summarise(out: Path):
         for pe, g in d.groupby('pe', sort=False):
             md.append(f"| {lab} | {pe} | " + ' | '.join(f"{100 * g[f'final_{k}'].mean():.0f} ({100 * g[f'final_{k}'].min():.0f}–{100 * g[f'final_{k}'].max():.0f})"
                                                     for k in GROUPS) + ' |')
-    (out.parent/'summary.md').write_text('\n'.join(md) + '\n')
+    page, marker = out.parent/'summary.md', '<!-- tables: made by `python tools/seed_spread_study.py summarise`; the text above is kept -->'
+    findings = page.read_text().split(marker)[0] if page.exists() and marker in page.read_text() else ''
+    page.write_text(findings + marker + '\n\n' + '\n'.join(md) + '\n')
     # the learning curves: one panel per recipe, a faint line per seed, the mean per PE, the chance line
     cols = min(3, len(labels)); rows = -(-len(labels) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.4 * rows), dpi=80, squeeze=False, sharey=True)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.4 * cols, 3.5 * rows), dpi=72, squeeze=False, sharey=True)
     colours = dict(zip(['none', 'sincos2d', 'sincos_order:gilbert', 'loope', 'learned', 'sincos1d'], plt.cm.tab10.colors))
     for ax, lab in zip(axes.flat, labels):
         d = df[df.label == lab]
@@ -258,15 +260,15 @@ def summarise(out: Path):
             for row in y: ax.plot(x, row, color=colours.get(pe, 'k'), alpha=0.2, lw=0.8)
             ax.plot(x, y.mean(0), color=colours.get(pe, 'k'), lw=2.2, label=f"{SHORT.get(pe, pe)} (n={len(g)})")
         ax.axhline(100 * d.chance.mean(), color='0.4', ls='--', lw=1, label='chance (best constant)')
-        ax.set(ylim=(50, 100), xlim=(0, x[-1]), xlabel='training images seen (thousands)', title=f"{lab}: {config_name(d.iloc[0])}")
-        ax.title.set_fontsize(7.5)
+        ax.set(ylim=(50, 100), xlim=(0, x[-1]), xlabel='training images seen (thousands)', title=f"{lab}\n{config_name(d.iloc[0])}")
+        ax.title.set_fontsize(8)
         ax.grid(alpha=0.3)
     for ax in axes[:, 0]: ax.set_ylabel('validator score (%)')
     for ax in axes.flat[len(labels):]: ax.axis('off')
     axes.flat[0].legend(fontsize=7, loc='lower right')
     fig.suptitle('Three-Cell learning curves: a faint line per seed, the mean per PE', fontsize=10)
     fig.tight_layout()
-    fig.savefig(out.parent/'curves.png', dpi=80)
+    fig.savefig(out.parent/'curves.png', dpi=72)
     print((out.parent/'summary.md').read_text())
 
 
