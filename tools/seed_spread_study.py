@@ -185,10 +185,10 @@ def summarise(out: Path):
     for lab, pe, seed, same in repeats:
         md.append(f"Determinism: {lab.removeprefix('repeat_')} {pe} seed {seed} run twice: {'identical' if same else 'DIFFERENT'} "
                   "curves (score and groups at all 10 points).\n")
-    md.append("## Recipes\n\n| label | recipe | params (none / loope) | s/run (train + eval) | eval s/run |\n|---|---|---|---:|---:|")
+    md.append("## Recipes\n\n| label | recipe | parameters | s/run (train + eval) | eval s/run |\n|---|---|---|---:|---:|")
     for lab in labels:
         d = df[df.label == lab]
-        params = ' / '.join(str(int(d[d.pe == pe].params.iloc[0])) for pe in ('none', 'loope') if (d.pe == pe).any())
+        params = ', '.join(f"{pe} {int(d[d.pe == pe].params.iloc[0]):,}" for pe in ('none', 'loope') if (d.pe == pe).any())
         md.append(f"| {lab} | {config_name(d.iloc[0])} | {params} | {d.seconds.mean():.1f} | {d.eval_seconds.mean():.1f} |")
     md.append("\n## Per PE: mean ± 95% CI half-width (SD) over seeds\n\n"
               "| label | PE | seeds | final | final SD | area | area SD | to80 (k img), reached | s/run |\n|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -265,10 +265,12 @@ def summarise(out: Path):
         ax.grid(alpha=0.3)
     for ax in axes[:, 0]: ax.set_ylabel('validator score (%)')
     for ax in axes.flat[len(labels):]: ax.axis('off')
-    axes.flat[0].legend(fontsize=7, loc='lower right')
+    axes.flat[0].legend(fontsize=7, loc='upper left')
     fig.suptitle('Three-Cell learning curves: a faint line per seed, the mean per PE', fontsize=10)
     fig.tight_layout()
     fig.savefig(out.parent/'curves.png', dpi=72)
+    from PIL import Image  # a 64-colour palette keeps the figure small
+    Image.open(out.parent/'curves.png').convert('RGB').quantize(64).save(out.parent/'curves.png', optimize=True)
     print((out.parent/'summary.md').read_text())
 
 
