@@ -186,6 +186,7 @@ def plot_curves(results: pd.DataFrame, # Rows of a results CSV whose runs have l
         for _, s in d.groupby('seed'): ax.plot(s['images'], s[metric], color=f'C{i}', alpha=0.25, lw=0.8)
         xs, means, lows, highs = zip(*[(x, *mean_interval(v)) for x, v in d.groupby('images')[metric]])
         ax.plot(xs, means, color=f'C{i}', lw=2, label=pe)
+        if scale == 100: lows, highs = np.clip(lows, 0, 100), np.clip(highs, 0, 100)  # a mean score lies in [0, 100]
         ax.fill_between(xs, lows, highs, color=f'C{i}', alpha=0.15, lw=0)
     if 'chance' in results and results['chance'].notna().any():
         ax.axhline(results['chance'].mean() * scale, color='red', ls='--', lw=1, label='chance')
