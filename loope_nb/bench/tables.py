@@ -33,19 +33,27 @@ def column_labels(results: pd.DataFrame) -> pd.Series:
     return results.apply(lambda r: ' '.join(fmt(k, r[k]) for k in vary), axis=1)
 
 # %% ../../nbs/09c_tables.ipynb #20519d2a
+def _labelled(results: pd.DataFrame) -> pd.DataFrame:
+    "`results` with each run's table `column`; an error for no results."
+    if not len(results): raise ValueError("no results to summarise")
+    return results.assign(column=column_labels(results))
+
+def _per_seed(df: pd.DataFrame, metric: str) -> pd.DataFrame:
+    "`metric` of the `ok` runs of `df` (labelled) by (pe, seed) and column, plus their `mean` over the columns (NaN if one is missing)."
+    ok = df[df['status'] == 'ok'] if 'status' in df else df
+    cols = list(dict.fromkeys(df['column']))
+    per_seed = ok.pivot_table(index=['pe', 'seed'], columns='column', values=metric, aggfunc='last', dropna=False).reindex(columns=cols)
+    per_seed['mean'] = per_seed[cols].mean(axis=1, skipna=False)
+    return per_seed
+
 def accuracy_stats(results: pd.DataFrame, # Rows of a results CSV (e.g. from `run_sweep`)
                    metric: str = 'accuracy', # A numeric results column
                   ) -> pd.DataFrame: # Columns `(stat, column)` with stat in mean, std, n, diverged; one row per PE
     "Mean, standard deviation and number of `ok` seeds of `metric` per PE and column (plus the per-seed mean), and diverged runs."
-    if not len(results): raise ValueError("no results to summarise")
-    df = results.assign(column=column_labels(results))
+    df = _labelled(results)
     status = df['status'] if 'status' in df else pd.Series('ok', index=df.index)
     pes, cols = list(dict.fromkeys(df.pe)), list(dict.fromkeys(df.column))
-    ok = df[status == 'ok']
-    per_seed = ok.pivot_table(index=['pe', 'seed'], columns='column', values=metric, aggfunc='last', dropna=False)
-    per_seed = per_seed.reindex(columns=cols)
-    per_seed['mean'] = per_seed[cols].mean(axis=1, skipna=False)
-    grouped = per_seed.groupby(level='pe')
+    grouped = _per_seed(df, metric).groupby(level='pe')
     diverged = df[status == 'diverged'].groupby(['pe', 'column']).size().unstack('column').reindex(index=pes, columns=cols)
     diverged = diverged.fillna(0).astype(int)
     diverged['mean'] = diverged.sum(axis=1)
@@ -103,15 +111,10 @@ def seed_scores(results: pd.DataFrame, # Rows of a results CSV
                 scale: float = 100., # Multiplier (100: percent)
                ) -> pd.DataFrame: # One row per seed, one column per PE (in the order of the rows)
     "The score of each PE on each seed: `metric` of the `ok` runs, averaged over the sweep's columns."
-    if not len(results): raise ValueError("no results to summarise")
-    df = results.assign(column=column_labels(results))
-    ok = df[df['status'] == 'ok'] if 'status' in df else df
-    table = ok.pivot_table(index='seed', columns=['pe', 'column'], values=metric, aggfunc='last', dropna=False)
-    cols = list(dict.fromkeys(df['column']))
-    scores = pd.DataFrame({pe: table[pe].reindex(columns=cols).mean(axis=1, skipna=False) if pe in table else np.nan
-                           for pe in dict.fromkeys(df['pe'])}, index=sorted(set(df['seed'])))
-    scores.index.name = 'seed'
-    return scores * scale
+    df = _labelled(results)
+    means = _per_seed(df, metric)['mean'].unstack('pe')
+    scores = means.reindex(index=sorted(set(df['seed'])), columns=list(dict.fromkeys(df['pe'])))
+    return scores.rename_axis(index='seed', columns=None) * scale
 
 # %% ../../nbs/09c_tables.ipynb #6ece6d21
 def interval_table(results: pd.DataFrame, # Rows of a results CSV
