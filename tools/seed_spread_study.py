@@ -17,7 +17,7 @@ import torch
 from fastai.callback.core import Callback
 from fastai.torch_core import set_seed
 
-from loope_nb.bench import bench_configs, bench_dls
+from loope_nb.bench import bench_configs, bench_dls, mean_interval
 from loope_nb.train import vit_learner
 from loope_nb.three_cell import three_cell_score, group_accuracy, constant_score, THREE_CELL_GROUPS
 
@@ -126,11 +126,17 @@ SHORT = {'sincos_order:gilbert': 'gilbert'}
 
 
 def t_half_width(values) -> float:
-    "Half-width of the 95% t-interval of the mean of `values`."
-    from scipy import stats
-    import numpy as np
-    v = np.asarray(values, float)
-    return float(stats.t.ppf(0.975, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v))) if len(v) > 1 else float('nan')
+    "Half-width of the 95% t-interval of the mean of `values` (`mean_interval` of 09b_verdicts; NaN under 2 values)."
+    _, low, high = mean_interval(values)
+    return (high - low) / 2
+
+
+def paired_runs(d):
+    "`(a, b, A, B, seeds)` for each pair of `PAIRS` that `d` (one recipe's runs) has on two seeds or more: runs indexed by seed."
+    for a, b in PAIRS:
+        A, B = d[d.pe == a].set_index('seed'), d[d.pe == b].set_index('seed')
+        seeds = A.index.intersection(B.index)
+        if len(seeds) >= 2: yield a, b, A, B, seeds
 
 
 def seeds_for_half_width(sd: float, target: float = 4.) -> int:
@@ -206,10 +212,7 @@ def summarise(out: Path):
               "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for lab in labels:
         d = df[df.label == lab]
-        for a, b in PAIRS:
-            A, B = d[d.pe == a].set_index('seed'), d[d.pe == b].set_index('seed')
-            seeds = A.index.intersection(B.index)
-            if len(seeds) < 2: continue
+        for a, b, A, B, seeds in paired_runs(d):
             cells = []
             for m in ('final', 'area'):
                 diff = A.loc[seeds, m] - B.loc[seeds, m]
@@ -222,10 +225,7 @@ def summarise(out: Path):
               "| label | A − B | pairs | " + ' | '.join(GROUPS) + " |\n|---|---|---:|" + '---:|' * len(GROUPS))
     for lab in labels:
         d = df[df.label == lab]
-        for a, b in PAIRS:
-            A, B = d[d.pe == a].set_index('seed'), d[d.pe == b].set_index('seed')
-            seeds = A.index.intersection(B.index)
-            if len(seeds) < 2: continue
+        for a, b, A, B, seeds in paired_runs(d):
             cells = []
             for g in GROUPS:
                 diff = 100 * (A.loc[seeds, f'final_{g}'] - B.loc[seeds, f'final_{g}'])
