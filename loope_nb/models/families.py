@@ -70,10 +70,11 @@ class PECait(_PEFamily, Cait):
                  pe_kw: dict | None = None, # Options of the PE
                  **kwargs, # `Cait` arguments
                 ):
+        pe = pe_spec(pe)  # parsed once, here: the name and the PE come from this PESpec
         super().__init__(**kwargs)
         self.pos_embed = None  # timm's table: the PE lives at self.pe
         self.patch_embed.strict_img_size = False  # any image size whose sides divide by the patch: the PE follows the grid
-        self.pe_name = str(pe_spec(pe))
+        self.pe_name = str(pe)
         self.pe = _family_pe(pe, pe_kw, 'cait', self.embed_dim, self.patch_embed.grid_size,
                              patch_size=self.patch_embed.patch_size[0], in_chans=self.in_chans)
 
@@ -101,11 +102,12 @@ class PEBeit(_PEFamily, Beit):
                  pe_kw: dict | None = None, # Options of the PE
                  **kwargs, # `Beit` arguments (not `use_abs_pos_emb`: `pe` replaces BEiT's absolute table)
                 ):
+        pe = pe_spec(pe)  # parsed once, here: the name and the PE come from this PESpec
         if kwargs.pop('use_abs_pos_emb', False):
             raise ValueError("use_abs_pos_emb=True: BEiT's absolute table is replaced by `pe` (use pe='learned' for it)")
         super().__init__(use_abs_pos_emb=False, **kwargs)
         self.patch_embed.strict_img_size = False
-        self.pe_name = str(pe_spec(pe))
+        self.pe_name = str(pe)
         self.pe = _family_pe(pe, pe_kw, 'beit', self.embed_dim, self.patch_embed.grid_size,
                              patch_size=self.patch_embed.patch_size[0], in_chans=self.in_chans)
 
@@ -151,8 +153,9 @@ class PECrossVit(_PEFamily, CrossVit):
                  pe_kw: dict | None = None, # Options of the PE
                  **kwargs, # `CrossVit` arguments
                 ):
+        pe = pe_spec(pe)  # parsed once, here: the name and the PE come from this PESpec
         super().__init__(**kwargs)
-        self.pe_name, self.pe = str(pe_spec(pe)), nn.ModuleList()
+        self.pe_name, self.pe = str(pe), nn.ModuleList()
         for i, patch_embed in enumerate(self.patch_embed):
             setattr(self, f'pos_embed_{i}', None)  # timm's tables: replaced by self.pe[i]
             p = _branch_patch(patch_embed)
