@@ -31,9 +31,8 @@ from ..models.cost import pe_throughput
 from ..train.learner import vit_learner, save_vit
 from ..train.telemetry import model_pesi, LearningCurveCallback
 from .store import RunConfig, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELEMETRY_FIELDS, run_id, check_out, curve_text
-from .tables import (summary_table, markdown_table, plot_results, plot_curves, curve_frame, metrics_table, comparison_table, resolution,
-                                   learned_groups,
-                                   SENSITIVITY_SETS, freq_table)
+from .tables import (summary_table, markdown_table, plot_results, plot_curves, curve_frame, metrics_table,
+                                   comparison_table, resolution, learned_groups, SENSITIVITY_SETS, freq_table)
 from .sweep import run_sweep, describe_run, device_name, machine_name
 
 # %% ../../nbs/09_bench.ipynb #5a8da835
@@ -52,11 +51,6 @@ BENCH_DEFAULTS = {  # per dataset: what a run uses for every option not given (`
 PROBE_SETTINGS = dict(tasks=['absolute', 'direction', 'closer'], epochs=3, n_train=2000, n_valid=500, sizes=[32], bs=32,
                       lr=2e-3, arch='vit_nano')
 CURVE_POINTS = 10  # points of each run's learning curve (the validation metrics against images seen), the end included
-
-# %% ../../nbs/09_bench.ipynb #22549a53
-def _task_names():
-    "The Three-Cell tasks (`loope_nb.three_cell.task.THREE_CELL_TASKS`), imported when a sweep asks for them."
-    return list(THREE_CELL_TASKS)
 
 # %% ../../nbs/09_bench.ipynb #af22669f
 def _listify(x): return None if x is None else list(x) if isinstance(x, (list, tuple)) else [x]
@@ -77,7 +71,7 @@ def _bench_tasks(dataset, tasks, default):
     if dataset != 'three_cell':
         if tasks is not None: raise ValueError(f"`tasks` only applies to three_cell; {dataset} has a single task")
         return [dataset]
-    return [check_choice('tasks', t, _task_names()) for t in ([default] if tasks is None else _listify(tasks))]
+    return [check_choice('tasks', t, THREE_CELL_TASKS) for t in ([default] if tasks is None else _listify(tasks))]
 
 # %% ../../nbs/09_bench.ipynb #9b93ad61
 def _stream_size(dataset, images, n_train, defaults):
