@@ -146,7 +146,7 @@ def curve_text(points: list) -> str:
 
 def read_curve(text: str) -> list:
     "The points of a learning curve written by `curve_text` (`[]` for an empty cell); a ValueError naming what is wrong."
-    if text is None or (isinstance(text, float) and math.isnan(text)) or text == '': return []
+    if _empty(text): return []
     try: points = json.loads(text)
     except json.JSONDecodeError as e: raise ValueError(f"`curve` is not JSON ({e})") from None
     if not (isinstance(points, list) and all(isinstance(p, dict) and 'images' in p for p in points)):
