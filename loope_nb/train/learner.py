@@ -106,16 +106,16 @@ class _GroupDecayOptimWrapper(OptimWrapper):
 def vit_adamw(params, # Parameter groups from `vit_param_groups` (flags `pe`, `decay`), or parameters
               lr: float, # Learning rate (of the groups not flagged `pe`)
               pe_lr_mult: float = 1.0, # The rate of the groups flagged `pe` is `lr * pe_lr_mult`
-              **kwargs, # Passed to `torch.optim.AdamW` (e.g. `fused=True`)
+              **kwargs, # Passed to `torch.optim.AdamW` (e.g. `fused=False, foreach=True`)
              ) -> OptimWrapper:
-    "torch's `AdamW` (torch's constants, multi-tensor kernels) behind fastai's optimiser interface."
+    "torch's `AdamW` (torch's constants, its fused kernel) behind fastai's optimiser interface."
     groups = list(params)
     if groups and isinstance(groups[0], dict):
         groups = [g | {'lr': lr * pe_lr_mult if g.get('pe') else lr} | ({} if g.get('decay', True) else {'weight_decay': 0.})
                   for g in groups]
     # torch's constants (eps=1e-8, beta2=0.999): with fastai's eps=1e-5 the tiny early gradients of Three-Cell
     # stall training for epochs (measured in nbs/09_bench)
-    kwargs = dict(betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01, foreach=True) | kwargs
+    kwargs = dict(betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01, fused=True) | kwargs
     return _GroupDecayOptimWrapper(groups, opt=torch.optim.AdamW, lr=lr, **kwargs)
 
 # %% ../../nbs/08_train.ipynb #fc00a892
