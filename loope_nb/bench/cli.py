@@ -389,7 +389,7 @@ def _print_tables(dataset, results, suite, out):
             f"{epochs} epoch{'s' * (epochs > 1)} of {f'{images:,}' if pd.notna(images) else 'all'} training images")
     caption = (f"{dataset}: {'score' if 'paper' in set(results.task) else 'accuracy'} (%) of {', '.join(dict.fromkeys(results.arch))}, "
                f"{seen}, "
-               f"{'mean ± std over ' + str(n_seeds) + ' seeds, the mean and the gap with their 95% CIs' if n_seeds > 1 else 'seed ' + str(int(c['seed']))}")
+               f"{'the mean over ' + str(n_seeds) + ' seeds with its 95% CI, the paired gap with its CI and verdict' if n_seeds > 1 else 'seed ' + str(int(c['seed']))}")
     print(f"\n{caption}\n\n{markdown_table(summary_table(results))}\n")
     comparisons = comparison_table(results)
     if len(comparisons):
@@ -436,7 +436,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
                 dataset: str = None, # three_cell, fashion_mnist, cifar10, cifar100 or pets (default: the suite's)
                 pe: Annotated[str, "PE names or specs (default: the suite's; `default`: none learned sincos1d sincos2d sincos_order:gilbert loope)", {'nargs': '+'}] = None,
                 tasks: Annotated[str, "Three-Cell tasks (default: paper; probes: absolute direction closer)", {'nargs': '+'}] = None,
-                seeds: Annotated[int, "Seeds, one run each; several give mean ± std (default: the suite's)", {'nargs': '+'}] = None,
+                seeds: Annotated[int, "Seeds, one run each; several give 95% CIs and verdicts (default: the suite's)", {'nargs': '+'}] = None,
                 size: Annotated[int, "Image sides; several make a resolution sweep (default: the dataset's)", {'nargs': '+'}] = None,
                 arch: Annotated[str, "ViT configurations (`loope_nb.models.vit.ARCHS`; default: the suite's)", {'nargs': '+'}] = None,
                 epochs: int = None, # Training epochs (default: the dataset's, `BENCH_DEFAULTS`)

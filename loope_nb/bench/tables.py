@@ -1,4 +1,4 @@
-"""The results of a sweep as Markdown tables (per PE: mean ± std over seeds, the mean's 95% CI, paired gaps and verdicts) and a chart
+"""The results of a sweep as Markdown tables (per PE: the mean over seeds with its 95% CI, paired gaps and verdicts) and a chart
 
 Docs: https://loope-nb.github.io/loope_nb/tables.html.md"""
 
@@ -202,10 +202,15 @@ def plot_curves(results: pd.DataFrame, # Rows of a results CSV whose runs have l
     return ax.figure
 
 # %% ../../nbs/09c_tables.ipynb #6f6df561
-def _pm(mean, std, scale, digits=1):
-    "'mean ± std' of values scaled by `scale`; '-' without a mean, the mean alone without a std."
-    if pd.isna(mean): return '-'
-    return f"{mean * scale:.{digits}f}" + (f" ± {std * scale:.{digits}f}" if pd.notna(std) else '')
+def _interval_cell(values, # Per-seed values of one PE (NaN: a seed without one)
+                   scale: float, # Multiplier (100: percent)
+                   digits: int = 1, # Decimals shown
+                  ) -> str:
+    "'mean [95% CI]' of `values` scaled by `scale` (percentages: the interval kept within [0, 100]); the mean alone for one seed; '-' for none."
+    mean, low, high = mean_interval(np.asarray(values, dtype=float) * scale)
+    if math.isnan(mean): return '-'
+    if scale == 100 and not math.isnan(low): low, high = max(low, 0.), min(high, 100.)
+    return interval_text(mean, low, high, digits)
 
 # %% ../../nbs/09c_tables.ipynb #02073ab2
 def _with_diverged(text, n_diverged):
@@ -219,14 +224,15 @@ def summary_table(results: pd.DataFrame, # Rows of a results CSV
                   baseline: str | None = 'none', # The PE the gap column compares with (`None` or absent: no gap column)
                   scale: float = 100., # Multiplier of the values (100: accuracy in percent)
                   digits: int = 1, # Decimals shown
-                 ) -> pd.DataFrame: # Strings per PE: 'mean ± std' per column, the mean and the gap with their 95% CIs
-    "The results table: `metric` per column as 'mean ± std' over seeds, the mean with its 95% CI, the paired gap to `baseline` with its CI and verdict."
-    stats, intervals = accuracy_stats(results, metric), interval_table(results, metric, scale)
-    table = pd.DataFrame({c: [_with_diverged(_pm(m, s, scale, digits), d)
-                              for m, s, d in zip(stats['mean'][c], stats['std'][c], stats['diverged'][c])]
-                          for c in stats['mean'].columns if c != 'mean'}, index=stats.index)
-    table['mean [95% CI]'] = [_with_diverged(interval_text(*intervals.loc[pe, ['mean', 'low', 'high']], digits), stats['diverged'].loc[pe, 'mean'])
-                              for pe in table.index]
+                 ) -> pd.DataFrame: # Strings per PE: 'mean [95% CI]' per column (several) and of the mean, the gap with its CI
+    "The results table: `metric` per column and over the columns as the mean with its 95% CI over seeds, the paired gap to `baseline` with its CI and verdict."
+    stats, per_seed = accuracy_stats(results, metric), _per_seed(_labelled(results), metric)
+    columns = [c for c in stats['mean'].columns if c != 'mean']
+    def cell(pe, column):
+        values = per_seed.xs(pe, level='pe')[column] if pe in per_seed.index.get_level_values('pe') else []
+        return _with_diverged(_interval_cell(values, scale, digits), stats['diverged'].loc[pe, column])
+    table = pd.DataFrame({c: [cell(pe, c) for pe in stats.index] for c in (columns if len(columns) > 1 else [])}, index=stats.index)
+    table['mean [95% CI]'] = [cell(pe, 'mean') for pe in table.index]
     if baseline is not None and baseline in stats.index:
         scores = seed_scores(results, metric, scale)
         gaps = {pe: paired_comparison(scores[pe], scores[baseline]) for pe in table.index if pe != baseline}
@@ -302,16 +308,16 @@ def _freq_sensitivity(outputs, width):
 def freq_table(results: pd.DataFrame, # Rows of a results CSV with PE specs carrying `freqs=f1`..`f4`
                metric: str = 'accuracy', # A numeric results column
                scale: float = 100., # Multiplier of the values (100: percent)
-              ) -> pd.DataFrame: # Strings 'mean ± std' per PE and frequency set, and `S̄`
-    "Score per PE and frequency set (mean ± std over seeds) and the supplement's sensitivity `S̄` of the mean scores."
+              ) -> pd.DataFrame: # Strings 'mean [95% CI]' per PE and frequency set, and `S̄`
+    "Score per PE and frequency set (the mean over seeds with its 95% CI) and the supplement's sensitivity `S̄` of the mean scores."
     base, freqs = zip(*results.pe.map(split_freqs))
     df = results.assign(base=base, freqs=freqs)
     df = df[df.freqs.isin(SENSITIVITY_SETS) & (df.status == 'ok')]
     if not len(df): raise ValueError(f"no `ok` results with `freqs=` one of {', '.join(SENSITIVITY_SETS)}")
     per_seed = df.pivot_table(index=['base', 'seed'], columns='freqs', values=metric, aggfunc='mean').reindex(columns=list(SENSITIVITY_SETS))
-    mean, std = per_seed.groupby(level='base').mean(), per_seed.groupby(level='base').std(ddof=1)
+    mean = per_seed.groupby(level='base').mean()
     pes = list(dict.fromkeys(df.base))
-    table = pd.DataFrame({f: [_pm(mean.loc[p, f], std.loc[p, f], scale) for p in pes] for f in SENSITIVITY_SETS}, index=pes)
+    table = pd.DataFrame({f: [_interval_cell(per_seed.xs(p, level='base')[f], scale) for p in pes] for f in SENSITIVITY_SETS}, index=pes)
     arch = df.arch.iloc[0] if 'arch' in df else 'vit_nano'
     table['S̄'] = [f"{_freq_sensitivity(mean.loc[p].tolist(), _sincos_width(p, arch)) * scale:.2f}" for p in pes]
     table.index.name = 'PE'
