@@ -61,7 +61,7 @@ def _interval(low, high, low_open, high_open):
     hi = 'inf' if high is None else f'{high:g}'
     return ('(' if low_open or low is None else '[') + f'{lo}, {hi}' + (')' if high_open or high is None else ']')
 
-# %% ../nbs/00a_checks.ipynb #047ef86a
+# %% ../nbs/00a_checks.ipynb #bde04169
 FLOAT32_MAX, FLOAT32_TINY = float(torch.finfo(torch.float32).max), float(torch.finfo(torch.float32).tiny)
 
 def _float32_interval(low, high, low_open, high_open):
@@ -114,7 +114,7 @@ def check_bool(name: str, value) -> bool:
     if not isinstance(value, (bool, np.bool_)): raise TypeError(f"`{name}` must be a bool, got {value!r} of type {type(value).__name__}")
     return bool(value)
 
-# %% ../nbs/00a_checks.ipynb #7099ab47
+# %% ../nbs/00a_checks.ipynb #75a797a8
 DEVICE_TYPES = ('cpu', 'cuda', 'mps')  # the devices a run can use
 
 def check_device(name: str, # The option's name, as the user typed it ('device', '--device')
@@ -146,7 +146,7 @@ def check_grid(grid, # An `(h, w)` pair of positive ints, or one int for a squar
     if min(sides) < 1: raise ValueError(f"`{name}` must be {accepted}, got {grid!r}")
     return sides[0], sides[1]
 
-# %% ../nbs/00a_checks.ipynb #aeb2c434
+# %% ../nbs/00a_checks.ipynb #19d04930
 def check_float_dtype(x: torch.Tensor, # The input tensor
                       name: str = 'x', # The argument's name
                       dtype: torch.dtype | None = None, # The module's weights' dtype (None: any float dtype)
