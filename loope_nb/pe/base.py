@@ -331,7 +331,7 @@ def create_pos_embed(pe: 'str | PESpec', # A PE spec: a name in `POS_EMBEDS`, op
     if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec ({clash[0]}={options[clash[0]]!r}) and as a keyword")
     return spec.cls(dim, grid, **options, **kwargs)
 
-# %% ../../nbs/03_pos_embed.ipynb #3120f822
+# %% ../../nbs/03_pos_embed.ipynb #cff1aa44
 @patch(cls_method=True)
 def option_defaults(cls: PosEmbed, options: dict) -> dict:
     "The default of each option of `cls` given the `options` a spec sets: its signature's (subclasses whose defaults depend on other options override it)."
