@@ -148,7 +148,7 @@ register_pos_embed('cpe', ConditionalPosEmbed)
 register_pos_embed('rope2d', RotaryPosEmbed)
 register_pos_embed('relbias', RelativeBiasPosEmbed);
 
-# %% ../../nbs/03a_attention_pe.ipynb #42b916ee
+# %% ../../nbs/03a_attention_pe.ipynb #520d9e6a
 @patch(cls_method=True)
 def option_defaults(cls: RotaryPosEmbed, options: dict) -> dict:
     "The signature's defaults, with the `temperature` of the chosen variant (10000 axial, 10 mixed, as in timm)."

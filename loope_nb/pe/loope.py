@@ -140,7 +140,7 @@ def table(self: LoopeStaticPosEmbed, grid, img=None):
 register_pos_embed('loope', LoopePosEmbed)
 register_pos_embed('loope_static', LoopeStaticPosEmbed);
 
-# %% ../../nbs/03b_loope.ipynb #a32d6105
+# %% ../../nbs/03b_loope.ipynb #fe918887
 @patch(cls_method=True)
 def option_defaults(cls: LoopePosEmbed, options: dict) -> dict:
     "The signature's defaults, with `init`, `width` and `depth` as the chosen variant's context net has them."
