@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 from fastcore.script import call_parse, CliError, is_cli
 from fastai.torch_core import set_seed
 
-from ..checks import check_int, check_ints, check_choice
+from ..checks import check_int, check_ints, check_choice, check_device
 from ..pe.base import POS_EMBEDS, pe_spec
 from ..data import get_dls
 from ..three_cell.task import THREE_CELL_TASKS, check_task_grid, constant_score
@@ -213,8 +213,11 @@ def check_configs(configs: list[RunConfig], # Runs from `bench_configs`
     configs = [RunConfig.from_row(c) for c in configs]
     _check_three_cell_grids(configs)
     check_memory(configs, jobs, device=device)  # before any model is built: a huge one would not survive its own building
-    for arch, pe, size, patch in dict.fromkeys((c.arch, c.pe, c.size, c.patch) for c in configs):
-        create_vit(arch, pe, img_size=size, patch_size=patch, in_chans=3, num_classes=10)  # milliseconds for small ViTs
+    for arch, pe, size, patch, pretrained in dict.fromkeys((c.arch, c.pe, c.size, c.patch, c.pretrained) for c in configs):
+        weights = pretrained if pretrained not in (None, 'timm') else False  # a local checkpoint is loaded here; timm's are downloaded by the run
+        try: create_vit(arch, pe, img_size=size, patch_size=patch, in_chans=3, num_classes=10, pretrained=weights)  # milliseconds for small ViTs
+        except ValueError as e:  # name the options the user typed, not the PE's internal arguments
+            raise ValueError(f"--pe {pe} with --arch {arch} --size {size} --patch {patch}: {e}") from None
     _check_data(configs, data_path)
 
 # %% ../../nbs/09_bench.ipynb #c0aae449
@@ -285,7 +288,9 @@ class Suite:
 # %% ../../nbs/09_bench.ipynb #a2bc5dbe
 _FREQ_PES = ('sincos1d', 'sincos_order:gilbert', 'sincos2d', 'loope')
 
-PAPER_PES = ('none', 'learned', 'sincos1d', 'cpe', 'relbias', 'fourier', 'sincos2d', 'sincos_order:hilbert', 'loope')  # Table 4's rows
+# Table 4's rows. Its "Hilbert" row is the Gilbert order without X_C (`sincos_order:gilbert`): a true Hilbert curve
+# needs a power-of-two square grid, and the paper's 224 px images with 16 px patches make a 14 x 14 grid
+PAPER_PES = ('none', 'learned', 'sincos1d', 'cpe', 'relbias', 'fourier', 'sincos2d', 'sincos_order:gilbert', 'loope')
 
 SUITES = {
     'default': Suite("The paper's Three-Cell task, six PEs, five seeds (paired comparisons with 95% CIs), CPU size", BENCH_PES,
@@ -344,11 +349,7 @@ def apply_preset(name: str, # A name in `PRESETS`
 def resolve_device(device: str | None) -> torch.device:
     "`device` checked to exist here; `None`: the GPU if there is one, else the CPU."
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    try: dev = torch.device(device)
-    except RuntimeError: raise ValueError(f"`device` must be a torch device such as cpu, cuda, cuda:1, mps; got {device!r}") from None
-    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"`device`={device!r} but CUDA is not available here")
-    if dev.type == 'mps' and not torch.backends.mps.is_available(): raise ValueError(f"`device`={device!r} but MPS is not available here")
-    return dev
+    return check_device('device', device)  # cpu, cuda[:N] or mps, present here (not meta, xla, ...)
 
 # %% ../../nbs/09_bench.ipynb #6e3a8a37
 def _speed_table(pe, arch, size, patch, bs, device):

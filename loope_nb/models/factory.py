@@ -16,7 +16,7 @@ import timm
 from torch import nn
 from timm.models import build_model_with_cfg
 
-from ..checks import check_int, check_grid
+from ..checks import check_int, check_grid, check_number
 from ..pe.base import PESpec, pe_spec
 from .vit import ARCHS, ARCH_BASES
 from .families import FAMILIES
@@ -109,6 +109,8 @@ def create_vit(arch: str = 'vit_tiny', # A name in `ARCHS`, or a timm model name
               ) -> nn.Module:
     "A timm Vision Transformer of configuration `arch` with the positional embedding `pe`, optionally from pretrained weights."
     pe = pe_spec(pe)  # parsed and checked once, before building anything; the model gets the PESpec
+    for k in [k for k in kwargs if k.endswith('drop_rate') or k == 'drop_path_rate']:  # probabilities: 2 would train nothing sane
+        kwargs[k] = check_number(k, kwargs[k], 0, 1, high_open=True, what='a probability')
     base = ARCH_BASES.get(arch, arch)
     build = timm_build_args(base)
     families = FAMILIES

@@ -82,7 +82,7 @@ class PECait(_PEFamily, Cait):
 @patch
 def embed(self: PECait, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
     "Images `(B, C, H, W)` → patch tokens `(B, h*w, dim)` with the PE added, and the grid."
-    check_images(x, 'x', self.in_chans)
+    check_images(x, 'x', self.in_chans, dtype=next(self.parameters()).dtype)
     grid = self.pe_grid(tuple(x.shape[-2:]))
     tokens = self.pe(self.patch_embed(x), grid, x if self.pe.needs_image else None)
     return self.pos_drop(tokens), grid
@@ -121,7 +121,7 @@ class PEBeit(_PEFamily, Beit):
 @patch
 def embed(self: PEBeit, x: Tensor) -> tuple[Tensor, tuple[int, int]]:
     "Images → `(B, 1 + h*w, dim)`: the class token, then the patch tokens with the PE added; and the grid."
-    check_images(x, 'x', self.in_chans)
+    check_images(x, 'x', self.in_chans, dtype=next(self.parameters()).dtype)
     grid = self.pe_grid(tuple(x.shape[-2:]))
     bias_grid = self._bias_grid()
     if bias_grid is not None and grid != bias_grid:
@@ -171,7 +171,7 @@ class PECrossVit(_PEFamily, CrossVit):
 @patch
 def _embed(self: PECrossVit, x: Tensor) -> list[Tensor]:
     "Per branch: the image scaled to the branch's size, its patch tokens with the branch's PE, its class token first."
-    check_images(x, 'x', self.in_chans)
+    check_images(x, 'x', self.in_chans, dtype=next(self.parameters()).dtype)
     xs = []
     for i, patch_embed in enumerate(self.patch_embed):
         img = scale_image(x, self.branch_size(tuple(x.shape[-2:]), i), self.crop_scale)

@@ -10,6 +10,7 @@ __all__ = ['CheckpointTable', 'pretrained_options']
 # %% ../../nbs/04d_pretrained.ipynb #0d4a1c03
 import inspect
 import logging
+import warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -81,8 +82,16 @@ def _adapt_to_model(out: dict, model) -> dict:
         elif k in own and k.startswith('head') and v.shape != own[k].shape:
             _logger.info(f"pretrained: {k} has shape {tuple(v.shape)}, the model's {tuple(own[k].shape)}: kept the new head")
             out[k] = own[k]
+    other_pe = [k for k in out if k.startswith('pe.') and k not in own]  # a checkpoint of this project trained with another PE
+    if other_pe: warnings.warn(f"pretrained: dropped {', '.join(other_pe)}, the checkpoint's PE parameters that pe={model.pe_name!r} does not have")
+    for k in other_pe: del out[k]
     for k, v in own.items():
         if k.startswith('pe.') and k not in out: out[k] = v  # the new PE starts from its own init (LOOPE: X_C = 0)
+    wrong = [k for k, v in out.items() if k in own and tuple(v.shape) != tuple(own[k].shape)]
+    if wrong:  # one line instead of torch's list of size mismatches
+        k = wrong[0]
+        raise ValueError(f"`pretrained`: {len(wrong)} tensor(s) of the checkpoint do not fit this model, e.g. {k} {tuple(out[k].shape)} "
+                         f"vs the model's {tuple(own[k].shape)}; accepted: a checkpoint of the same arch (width, depth, heads)")
     return out
 
 # %% ../../nbs/04d_pretrained.ipynb #138b9d5c
@@ -106,9 +115,18 @@ def _pe_filter_fn(timm_filter):
 def pretrained_options(options: dict, pretrained, arch: str, img, in_chans: int, num_classes: int) -> dict:
     "timm's loading `options` for `pretrained` (False, True or a checkpoint path), with our PE filter around the family's."
     options = dict(options)
+    if not isinstance(pretrained, (bool, str, Path)):
+        raise TypeError(f"`pretrained` must be False, True (timm's weights) or the path of a checkpoint file, got {pretrained!r}")
     if pretrained is not False and pretrained is not True:
         path = Path(pretrained)
         if not path.is_file(): raise FileNotFoundError(f"pretrained={str(pretrained)!r} is not a checkpoint file")
+        try: held = torch.load(path, map_location='cpu', weights_only=True)
+        except Exception as e: held = e
+        state = held.get('state_dict', held.get('model', held)) if isinstance(held, dict) else held
+        if not (isinstance(state, dict) and state and all(isinstance(v, torch.Tensor) for v in state.values())):
+            what = f"unreadable ({type(held).__name__})" if isinstance(held, Exception) else f"a {type(state).__name__}, not a state dict"
+            raise ValueError(f"`pretrained`={str(pretrained)!r} is {what}; accepted: a file of `save_vit`, "
+                             "of torch.save(model.state_dict()) or a timm checkpoint of this arch")
         # the file holds this very architecture: no head or channel surgery by timm (our filter adapts by shape)
         options['pretrained_cfg_overlay'] = dict(file=str(path), num_classes=num_classes, input_size=(in_chans, *img),
                                                  **options.get('pretrained_cfg_overlay', {}))

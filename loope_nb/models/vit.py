@@ -91,7 +91,7 @@ class PEVisionTransformer(VisionTransformer):
 @patch
 def _check_input(self: PEVisionTransformer, x):
     "Validate the images once, where they enter: 4-D, right channel count, a size the model can take."
-    check_images(x, 'x', self.in_chans)
+    check_images(x, 'x', self.in_chans, dtype=next(self.parameters()).dtype)  # timm does not convert uint8 or float64 batches
     size, p = tuple(x.shape[-2:]), self.patch_embed.patch_size
     if not self.dynamic_img_size and size != tuple(self.patch_embed.img_size):
         raise ValueError(f"the model was built for {tuple(self.patch_embed.img_size)} images, got {size}; "

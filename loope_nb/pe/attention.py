@@ -17,6 +17,7 @@ from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index
 from timm.models.twins import PosConv
 
 from ..checks import check_int, check_number, check_choice, check_bool, check_grid
+from .sincos import check_temperature
 from .base import PosEmbed, GridCache, register_pos_embed
 
 # %% ../../nbs/03a_attention_pe.ipynb #12b58428
@@ -62,7 +63,7 @@ class RotaryPosEmbed(PosEmbed):
         if dim % num_heads or (dim // num_heads) % 4:
             raise ValueError(f"rope2d needs a head width `dim // num_heads` divisible by 4, got dim={dim}, num_heads={num_heads}")
         if temperature is None: temperature = 10000. if self.variant == 'axial' else 10.
-        else: temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')  # 0, < 0, nan: NaN angles
+        else: temperature = check_temperature(temperature)  # 0, < 0, nan, 1e-300: NaN angles
         if self.variant == 'axial':
             self.rope = RotaryEmbeddingCat(dim // num_heads, in_pixels=False, grid_indexing='ij', temperature=temperature)
         else:
@@ -146,3 +147,11 @@ def block_args(self: RelativeBiasPosEmbed, grid):
 register_pos_embed('cpe', ConditionalPosEmbed)
 register_pos_embed('rope2d', RotaryPosEmbed)
 register_pos_embed('relbias', RelativeBiasPosEmbed);
+
+# %% ../../nbs/03a_attention_pe.ipynb #520d9e6a
+@patch(cls_method=True)
+def option_defaults(cls: RotaryPosEmbed, options: dict) -> dict:
+    "The signature's defaults, with the `temperature` of the chosen variant (10000 axial, 10 mixed, as in timm)."
+    defaults = super(RotaryPosEmbed, cls).option_defaults(options)
+    return defaults | dict(temperature=10000. if options.get('variant', defaults['variant']) == 'axial' else 10.)
+

@@ -21,8 +21,8 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 from timm.layers import resample_abs_pos_embed, trunc_normal_
 
-from ..checks import check_int, check_number, check_choice, check_grid
-from .sincos import sincos_2d, order_embed, check_freq_options
+from ..checks import check_int, check_number, check_choice, check_grid, check_float_dtype, FLOAT32_MAX
+from .sincos import sincos_2d, order_embed, check_freq_options, check_temperature
 
 # %% ../../nbs/03_pos_embed.ipynb #c7c3335c
 class PosEmbed(nn.Module):
@@ -65,6 +65,7 @@ def forward(self: PosEmbed,
            ) -> Tensor: # `(B, h*w, dim)`
     "Patch tokens `(B, h*w, dim)` in row-major order, plus the PE."
     grid = check_grid(grid)
+    check_float_dtype(x, 'x')  # uint8 or bool tokens would be added to a float table without a word
     if x.ndim != 3 or x.shape[1] != grid[0] * grid[1] or x.shape[2] != self.dim:
         raise ValueError(f"expected patch tokens of shape (B, {grid[0] * grid[1]}, {self.dim}) for grid "
                          f"{grid} (patch tokens only, no class token), got {tuple(x.shape)}")
@@ -115,7 +116,7 @@ class SincosOrderPosEmbed(FixedPosEmbed):
                  freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
         self.order = order
-        self.temperature = check_number('temperature', temperature, low=0, low_open=True)
+        self.temperature = check_temperature(temperature)
         self.freqs, self.freq_seed = check_freq_options(freqs, freq_seed)
         super().__init__(check_int('dim', dim, multiple_of=2), grid)
 
@@ -145,7 +146,7 @@ class Sincos2dPosEmbed(FixedPosEmbed):
                  freqs: str = 'geometric', # Frequency set, over the `dim / 4` frequencies of each axis
                  freq_seed: int = 0, # Seed of `freqs='f4'`
                 ):
-        self.temperature = check_number('temperature', temperature, low=0, low_open=True)
+        self.temperature = check_temperature(temperature)
         self.freqs, self.freq_seed = check_freq_options(freqs, freq_seed)
         super().__init__(check_int('dim', dim, multiple_of=4), grid)
 
@@ -161,7 +162,7 @@ class LearnedPosEmbed(PosEmbed):
                  std: float = .02, # Std of the trunc-normal init
                 ):
         super().__init__(dim, grid)
-        self.std = check_number('std', std, low=0, low_open=True)
+        self.std = check_number('std', std, low=0, low_open=True, float32=True)
         self.pos_embed = nn.Parameter(torch.empty(1, self.grid[0] * self.grid[1], dim))  # (1, h*w, dim)
         self.init_weights()
 
@@ -190,7 +191,7 @@ class FourierPosEmbed(PosEmbed):
         super().__init__(dim, grid)
         self.fourier_dim = check_int('fourier_dim', dim if fourier_dim is None else fourier_dim, multiple_of=2)
         self.hidden_dim = check_int('hidden_dim', hidden_dim)
-        self.gamma = check_number('gamma', gamma, low=0, low_open=True)
+        self.gamma = check_number('gamma', gamma, low=64 / FLOAT32_MAX, float32=True)  # W_r's std 1/γ leaves float32 room for its draws
         self.W_r = nn.Parameter(torch.empty(self.fourier_dim // 2, 2))  # (F/2, 2): one frequency vector per row
         self.mlp = nn.Sequential(nn.Linear(self.fourier_dim, self.hidden_dim), nn.GELU(), nn.Linear(self.hidden_dim, dim))
         self.init_weights()
@@ -330,6 +331,20 @@ def create_pos_embed(pe: 'str | PESpec', # A PE spec: a name in `POS_EMBEDS`, op
     if clash: raise TypeError(f"{clash[0]!r} given twice: in the spec ({clash[0]}={options[clash[0]]!r}) and as a keyword")
     return spec.cls(dim, grid, **options, **kwargs)
 
+# %% ../../nbs/03_pos_embed.ipynb #cff1aa44
+@patch(cls_method=True)
+def option_defaults(cls: PosEmbed, options: dict) -> dict:
+    "The default of each option of `cls` given the `options` a spec sets: its signature's (subclasses whose defaults depend on other options override it)."
+    return {k: p.default for k, p in inspect.signature(cls).parameters.items() if k not in ('dim', 'grid')}
+
+@patch(cls_method=True)
+def ignored_options(cls: PosEmbed, options: dict) -> set:
+    "Options of `cls` that have no effect given `options`: a `freq_seed` unless the frequencies are random (`freqs='f4'`)."
+    defaults = cls.option_defaults(options)
+    random_freqs = options.get('freqs', defaults.get('freqs')) == 'f4'
+    return {'freq_seed'} if 'freq_seed' in defaults and not random_freqs else set()
+
+
 # %% ../../nbs/03_pos_embed.ipynb #2bd6d4fa
 def _same_value(value, default) -> bool:
     "Whether a spec value equals a signature default: `True` is not `1`, `4` is `4.0`."
@@ -343,11 +358,11 @@ def _spec_text(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 def _canonical_text(spec: PESpec) -> str:
-    "The canonical spelling of `spec`: defaults dropped, the positional option first and bare, the others sorted."
-    cls = spec.cls
-    defaults = {k: p.default for k, p in inspect.signature(cls).parameters.items()}
+    "The canonical spelling of `spec`: defaults and ignored options dropped, the positional option first and bare, the others sorted."
+    cls, given = spec.cls, spec.kwargs
+    defaults, ignored = cls.option_defaults(given), cls.ignored_options(given)
     main = cls.spec_option
-    keep = {k: v for k, v in spec.options if not _same_value(v, defaults.get(k, inspect.Parameter.empty))}
+    keep = {k: v for k, v in spec.options if k not in ignored and not _same_value(v, defaults.get(k, inspect.Parameter.empty))}
     if cls.spec_option_always: keep.setdefault(main, defaults[main])
     parts = ([_spec_text(keep.pop(main))] if main in keep else []) + [f"{k}={_spec_text(keep[k])}" for k in sorted(keep)]
     return spec.name + (':' + ','.join(parts) if parts else '')

@@ -15,6 +15,7 @@ from fastcore.basics import store_attr, patch
 from timm.layers import resample_abs_pos_embed
 
 from ..checks import check_int, check_number, check_choice, check_bool, check_grid, check_images
+from .sincos import MAX_POSITION
 
 # %% ../../nbs/02_context_bias.ipynb #43ffa545
 def coordinate_channels(h: int, # Image height, in pixels
@@ -40,7 +41,7 @@ class ContextBias(nn.Module):
         super().__init__()
         check_int('patch_size', patch_size); check_int('in_chans', in_chans)
         check_int('width', width); check_int('depth', depth, 0)
-        max_offset = check_number('max_offset', max_offset, low=0, low_open=True, what='a positive number')
+        max_offset = check_number('max_offset', max_offset, low=0, low_open=True, high=MAX_POSITION, float32=True, what='a positive number')
         init = check_choice('init', init, ('zero', 'random'))
         store_attr('patch_size,in_chans,width,depth,max_offset,init')
         self.patchify = nn.Conv2d(in_chans + 2, width, patch_size, stride=patch_size)
@@ -70,7 +71,7 @@ def reset_parameters(self: ContextBias):
 @patch
 def _check_input(self: ContextBias, img):
     "Check `img` is a `(B, in_chans, H, W)` tensor whose `H` and `W` the patch size divides."
-    check_images(img, 'img', self.in_chans, self.patch_size)
+    check_images(img, 'img', self.in_chans, self.patch_size, dtype=next(self.parameters()).dtype)
 
 # %% ../../nbs/02_context_bias.ipynb #310a2dc4
 @patch
@@ -100,7 +101,7 @@ class AuthorsContextBias(nn.Module):
         super().__init__()
         self.grid = check_grid(grid)
         check_int('patch_size', patch_size); check_int('in_chans', in_chans)
-        max_offset = check_number('max_offset', max_offset, low=0, low_open=True, what='a positive number')
+        max_offset = check_number('max_offset', max_offset, low=0, low_open=True, high=MAX_POSITION, float32=True, what='a positive number')
         init, activation = check_choice('init', init, ('zero', 'random')), check_choice('activation', activation, ('gelu', 'relu'))
         linear_bias = check_bool('linear_bias', linear_bias)
         store_attr('patch_size,in_chans,max_offset,init,activation,linear_bias')
@@ -154,7 +155,7 @@ class StaticBias(nn.Module):
                 ):
         super().__init__()
         self.grid = check_grid(grid)
-        self.max_offset = check_number('max_offset', max_offset, low=0, low_open=True, what='a positive number')
+        self.max_offset = check_number('max_offset', max_offset, low=0, low_open=True, high=MAX_POSITION, float32=True, what='a positive number')
         self.offset = nn.Parameter(torch.zeros(self.grid))  # (h, w), raw: bounded by tanh in forward
 
     def init_weights(self):

@@ -8,6 +8,7 @@ Docs: https://loope-nb.github.io/loope_nb/loope.html.md"""
 __all__ = ['LoopePosEmbed', 'LoopeStaticPosEmbed']
 
 # %% ../../nbs/03b_loope.ipynb #f53ff94e
+import inspect
 from collections.abc import Callable
 
 import torch
@@ -16,7 +17,7 @@ from fastcore.basics import patch
 
 from ..checks import check_int, check_number, check_choice, check_grid
 from ..orders import ORDERS, patch_order
-from .sincos import sincos_embed, check_freq_options
+from .sincos import sincos_embed, check_freq_options, check_temperature
 from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
 from .base import PosEmbed, GridCache, POS_EMBEDS, register_pos_embed
 
@@ -27,7 +28,7 @@ class _CurvePositions(PosEmbed):
     def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0):
         super().__init__(check_int('dim', dim, multiple_of=2), grid)
         self.order = order if callable(order) else check_choice('order', order, tuple(ORDERS))  # named `order`, not `kind`
-        self.temperature = check_number('temperature', temperature, low=0, low_open=True, what='a positive number')
+        self.temperature = check_temperature(temperature)
         self.freqs, self.freq_seed = check_freq_options(freqs, freq_seed)
         self._ranks = GridCache(16)
         self.curve_rank(self.grid)  # fail now on an order that does not cover the grid
@@ -138,3 +139,15 @@ def table(self: LoopeStaticPosEmbed, grid, img=None):
 # %% ../../nbs/03b_loope.ipynb #c72ff778
 register_pos_embed('loope', LoopePosEmbed)
 register_pos_embed('loope_static', LoopeStaticPosEmbed);
+
+# %% ../../nbs/03b_loope.ipynb #fe918887
+@patch(cls_method=True)
+def option_defaults(cls: LoopePosEmbed, options: dict) -> dict:
+    "The signature's defaults, with `init`, `width` and `depth` as the chosen variant's context net has them."
+    defaults = super(LoopePosEmbed, cls).option_defaults(options)
+    variant = options.get('variant', defaults['variant'])
+    net = inspect.signature(ContextBias if variant == 'ours' else CONTEXT_VARIANTS.get(variant, ContextBias)).parameters
+    defaults['init'] = net['init'].default
+    if variant == 'ours': defaults.update(width=net['width'].default, depth=net['depth'].default)
+    return defaults
+

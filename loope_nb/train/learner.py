@@ -233,10 +233,11 @@ def _from_data(dls, name):
     return getattr(dls, '__dict__', {}).get(name)
 
 # %% ../../nbs/08_train.ipynb #3bfad65c
-def _check_options(pe_lr_mult, compile):
+def _check_options(pe_lr_mult, compile, grad_clip=None):
     "The options of `vit_learner` that neither `create_vit` nor fastai check."
     check_number('pe_lr_mult', pe_lr_mult, low=0)
     if not isinstance(compile, dict): check_bool('compile', compile)  # or a dict of `torch.compile`'s arguments
+    if grad_clip is not None: check_number('grad_clip', grad_clip, low=0, low_open=True, float32=True, what='a max gradient norm (None: no clipping)')  # < 0: gradient ascent
 
 # %% ../../nbs/08_train.ipynb #d568eeeb
 def _loss_and_metrics(dls, loss_func, metrics, label_smoothing: float) -> tuple:
@@ -298,7 +299,10 @@ def vit_learner(dls, # `DataLoaders` from `get_dls` (they carry `img_size`, `in_
                 **kwargs, # Passed to `create_vit` (PE options such as `order`, `drop_path_rate` ...)
                ) -> Learner:
     "A fastai `Learner` training `create_vit(arch, pe, ...)` on `dls`; call `fit_one_cycle(epochs)` on it."
-    _check_options(pe_lr_mult, compile)
+    _check_options(pe_lr_mult, compile, grad_clip)
+    if len(dls.train) == 0:  # fastai would run no step, log nan losses, and the run would look diverged
+        raise ValueError(f"the training DataLoader has no batch: {len(dls.train_ds)} images and `bs`={dls.train.bs} with "
+                         "drop_last=True; lower the batch size or add training images")
     spec = dls_spec(dls)
     if patch_size is None:
         patch_size = getattr(dls, 'patch_size', None) or (4 if max(spec['img_size']) <= 64 else 16)
