@@ -188,11 +188,12 @@ def write_fashion_mnist_sample(dest: str | Path, # Folder for the four idx files
 def subset_indices(labels: np.ndarray, # `(N,)` integer labels
                    n: int | None, # Size of the subset; `None` keeps everything
                    seed: int = 0, # Seed of the random choice
+                   name: str = 'n', # How errors name `n` (the caller's option: `n_train`, `n_valid`)
                   ) -> np.ndarray: # `(n,)` sorted indices into `labels`
     "Seeded stratified subset: the classes take turns, so their counts differ by at most one."
     labels = np.asarray(labels)
     if n is None: return np.arange(len(labels))
-    n = check_int('n', n, 1, len(labels))
+    n = check_int(name, n, 1, len(labels))
     perm = np.random.default_rng(seed).permutation(len(labels))
     _, lab = np.unique(labels[perm], return_inverse=True)
     order = np.argsort(lab, kind='stable')
@@ -273,7 +274,7 @@ def fashion_mnist_dls(path: str | Path | None = None, # Folder of the idx files 
     tensors = []
     for split, n in [('train', n_train), ('valid', n_valid)]:
         x, y = load_fashion_mnist(path, split, download)
-        idx = subset_indices(y, n, seed)
+        idx = subset_indices(y, n, seed, name=f'n_{split}')
         tensors += [torch.from_numpy(x[idx]).unsqueeze(1), torch.from_numpy(y[idx].astype(np.int64))]  # (N, 1, 28, 28), (N,)
     return tensor_dls(*tensors, stats=FASHION_MNIST_STATS, size=size, bs=bs, in_chans=in_chans,
                       vocab=FASHION_MNIST_CLASSES, name='fashion_mnist', device=device, **kwargs)
@@ -310,9 +311,9 @@ def _image_dls(train_files, valid_files, label_func, name, size, bs, n_train, n_
     for split, files in [('training', train_files), ('validation', valid_files)]:
         if not files: raise FileNotFoundError(f"no {split} images found for {name}")
     picked = []
-    for files, n in [(train_files, n_train), (valid_files, n_valid)]:
+    for files, n, option in [(train_files, n_train, 'n_train'), (valid_files, n_valid, 'n_valid')]:
         labels = [label_func(f) for f in files]
-        picked.append([files[i] for i in subset_indices(np.unique(labels, return_inverse=True)[1], n, seed)])
+        picked.append([files[i] for i in subset_indices(np.unique(labels, return_inverse=True)[1], n, seed, name=option)])
     check_image_files(picked[0] + picked[1])  # a bad file fails here, not in the middle of an epoch
     block = DataBlock(blocks=(ImageBlock, CategoryBlock), get_y=label_func,
                       splitter=IndexSplitter(range(len(picked[0]), len(picked[0]) + len(picked[1]))),

@@ -16,7 +16,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from fastcore.script import call_parse
+from fastcore.script import call_parse, CliError, is_cli
 
 with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarning about torch.jit.script
     warnings.simplefilter('ignore', FutureWarning)
@@ -24,10 +24,10 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.distributed import DistributedDL, DistributedTrainer
     from fastai.torch_core import default_device, set_seed
 
-from ..checks import check_choice, check_int
-from ..data import tensor_dls, get_dls
-from ..models.factory import create_vit
-from ..pe.base import POS_EMBEDS
+from ..checks import check_choice, check_int, check_number
+from ..data import DATASETS, tensor_dls, get_dls
+from ..models.factory import arch_config, create_vit
+from ..pe.base import POS_EMBEDS, pe_spec
 from .learner import vit_learner, vit_param_groups, vit_adamw, save_vit, load_vit
 
 # %% ../../nbs/11_scale.ipynb #a5eeaebd
@@ -204,6 +204,20 @@ def distributed_state(cpu: bool | None = None, # Train on CPUs with gloo; `None`
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available() if cpu is None else cpu)
 
+# %% ../../nbs/11_scale.ipynb #8cbc0dcc
+def _check_fit_options(dataset, pe, arch, epochs, bs, lr, seed,
+                       cli: bool = False, # Name the options as the command line spells them (`--bs`, `--n-train`)
+                      ):
+    "Refuse a bad option of `fit_distributed` in one line naming it, before any data or model is built."
+    name = (lambda n: '--' + n.replace('_', '-')) if cli else (lambda n: n)
+    check_choice(name('dataset'), dataset, DATASETS)
+    for option, value, check in (('pe', pe, pe_spec), ('arch', arch, arch_config)):
+        try: check(value)
+        except (ValueError, TypeError) as e: raise type(e)(f"`{name(option)}`={value!r}: {e}") from None
+    check_int(name('epochs'), epochs), check_int(name('bs'), bs), check_int(name('seed'), seed, minimum=0)
+    check_number(name('lr'), lr, low=0, low_open=True, float32=True, what='a learning rate')
+
+
 # %% ../../nbs/11_scale.ipynb #e0b9f7bc
 def fit_distributed(dataset: str = 'three_cell', # A name in `DATASETS`
                     pe: str = 'loope', # PE spec
@@ -219,6 +233,7 @@ def fit_distributed(dataset: str = 'three_cell', # A name in `DATASETS`
                     **kwargs, # Passed to `vit_learner` (`cbs`, `mixed_precision` ...)
                    ):
     "Train `vit_learner` as one data-parallel run over the processes `accelerate launch` started (or alone)."
+    _check_fit_options(dataset, pe, arch, epochs, bs, lr, seed)
     state = distributed_state()
     rank = state.process_index
     set_seed(seed)
@@ -260,12 +275,17 @@ def loope_distrib(dataset: str = 'three_cell', # A name in `DATASETS`
                   report: bool = False, # Each process also writes `rank<r>.json` (`RankReport`)
                  ):
     "Train one `vit_learner` across the processes of `accelerate launch -m loope_nb.train.scale`."
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    data_kwargs = {k: v for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None}
-    reporter = RankReport()
-    learn = fit_distributed(dataset, pe, arch, epochs, bs, lr, seed, log_csv=out/'log.csv', checkpoint=out/'model.pt',
-                            data_kwargs=data_kwargs, cbs=[reporter] if report else None)
+    try:  # a bad option is one line on the command line (`CliError`), an exception from Python
+        _check_fit_options(dataset, pe, arch, epochs, bs, lr, seed, cli=True)
+        data_kwargs = {k: check_int(f"--{k.replace('_', '-')}", v) for k, v in dict(n_train=n_train, n_valid=n_valid).items() if v is not None}
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        reporter = RankReport()
+        learn = fit_distributed(dataset, pe, arch, epochs, bs, lr, seed, log_csv=out/'log.csv', checkpoint=out/'model.pt',
+                                data_kwargs=data_kwargs, cbs=[reporter] if report else None)
+    except (ValueError, TypeError, FileNotFoundError) as e:
+        if is_cli(loope_distrib): raise CliError(str(e)) from None
+        raise
     if report:
         state = distributed_state()
         facts = dict(rank=state.process_index, world_size=state.num_processes, device=str(state.device),
