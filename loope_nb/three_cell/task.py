@@ -237,6 +237,11 @@ def cells_from_images(x: Tensor, # `(n, 3, H, W)` Three-Cell images
                       patch: int = 4, # Patch side, in pixels
                      ) -> Tensor: # `(n, 3, 2)` long `(row, col)` of A, B, C
     "Recover the cells from images: the patch under the centre of each channel's block of ones."
+    patch = check_int('patch', patch)
+    if not isinstance(x, Tensor) or x.ndim != 4 or x.shape[1] != 3:
+        raise ValueError(f"`x` must be (n, 3, H, W) Three-Cell images, got {f'shape {tuple(x.shape)}' if isinstance(x, Tensor) else type(x).__name__}")
+    if x.shape[-2] % patch or x.shape[-1] % patch:
+        raise ValueError(f"`patch`={patch} must divide the images' sides, got {x.shape[-2]}x{x.shape[-1]} images")
     mask = (x == 1).float()                                               # (n, 3, H, W): only cell pixels are exactly 1
     area = mask.sum((-2, -1)).clamp(min=1)
     rows = torch.arange(x.shape[-2], device=x.device) + 0.5
@@ -251,7 +256,22 @@ def group_accuracy(inp: Tensor, # `(B, 6)` logits
                   ) -> Tensor: # Scalar: the share of the group's bits predicted right (sigmoid > 0.5)
     "Accuracy of one of the validator's bit groups, its bits pooled."
     bits = list(THREE_CELL_GROUPS[check_choice('group', group, THREE_CELL_GROUPS)])
+    _check_bits(inp, targ)
     return accuracy_multi(inp[:, bits], targ[:, bits], thresh=0.5, sigmoid=True)
+
+# %% ../../nbs/05_three_cell.ipynb #c9821d7b
+def _check_bits(inp, # `(n, 6)` float logits
+                targ, # `(n, 6)` 0/1 targets (float, int or bool)
+               ):
+    "Refuse logits and targets of task 'paper' that are not both `(n, 6)` (its 6 bits), float logits and real targets, on the same images."
+    for name, t in (('inp', inp), ('targ', targ)):
+        if not isinstance(t, Tensor): raise TypeError(f"`{name}` must be an (n, 6) tensor (the 6 bits of task 'paper'), got {type(t).__name__}")
+        if t.ndim != 2 or t.shape[1] != len(PAPER_BITS):
+            raise ValueError(f"`{name}` must be (n, 6) (the 6 bits of task 'paper'), got shape {tuple(t.shape)}")
+    if not inp.is_floating_point(): raise TypeError(f"`inp` must be float logits, got dtype {inp.dtype}")
+    if targ.is_complex(): raise TypeError(f"`targ` must hold 0/1 bits (float, int or bool), got dtype {targ.dtype}")
+    if len(inp) != len(targ): raise ValueError(f"`inp` and `targ` must hold the same images, got {len(inp)} and {len(targ)} rows")
+
 
 # %% ../../nbs/05_three_cell.ipynb #14a789df
 def three_cell_score(inp: Tensor, # `(B, 6)` logits
@@ -266,6 +286,13 @@ def constant_score(y: Tensor, # Targets: `(n, 6)` 0/1 bits ('paper') or `(n,)` c
                   ) -> float: # In [0, 1]: the headline score of the best constant prediction on `y`
     "The chance line: the score on `y` of predicting one constant for every image (each bit's majority, or the commonest class)."
     check_choice('task', task, THREE_CELL_TASKS)
+    shape, kind = ('(n, 6)', "0/1 bits (float, int or bool)") if task == 'paper' else ('(n,)', 'int classes')
+    if not isinstance(y, Tensor): raise TypeError(f"`y` of task {task!r} must be a {shape} tensor of {kind}, got {type(y).__name__}")
+    bits = (len(PAPER_BITS),) if task == 'paper' else ()
+    if y.ndim != 1 + len(bits) or y.shape[1:] != bits or not len(y):
+        raise ValueError(f"`y` of task {task!r} must be {shape} with n >= 1, got shape {tuple(y.shape)}")
+    if y.is_complex() or (task != 'paper' and (y.is_floating_point() or y.dtype == torch.bool)):
+        raise TypeError(f"`y` of task {task!r} must hold {kind}, got dtype {y.dtype}")
     if task != 'paper': return float((y == y.mode().values).float().mean())
     majority = torch.where(y.float().mean(0) > 0.5, 1., -1.)               # logits of the majority bits
     return float(three_cell_score(majority.expand_as(y), y))
