@@ -223,12 +223,21 @@ def _as_table(table, grid):
     return (table if table.ndim == 3 else table[None]).detach(), table.ndim == 3
 
 # %% ../../nbs/06_pesi.ipynb #0e508eab
+_MAX_BUCKET_ENTRIES = 2 ** 22  # centres x angle buckets of M_D a table may need: each of its (B, N, buckets) float64 sums is 32 MiB a table
+
 def _check_definition(definition, grid, delta):
-    "Check `definition` and `delta`, and that the paper's definition gets a grid of at least 3 x 3."
+    "Check `definition` and `delta`, and that the paper's definition gets a grid of at least 3 x 3 and a `delta` whose buckets fit in memory."
     pesi_metrics(definition)  # checks the name
     check_number('delta', delta, 0, 2 * math.pi, low_open=True, what='an angle step of M_D, in radians,')
     if definition == 'paper' and min(grid) < 3:
         raise ValueError(f"`grid` {grid} is too small for the paper's PESI: it needs h >= 3 and w >= 3")
+    n, buckets = grid[0] * grid[1], math.ceil(2 * math.pi / delta - 1e-9)    # as `_paper_indices` counts them
+    if definition == 'paper' and n * (buckets + 1) > _MAX_BUCKET_ENTRIES:
+        smallest = 2 * math.pi / (_MAX_BUCKET_ENTRIES // n - 1)             # printed a little above, so the printed bound passes
+        raise ValueError(f"`delta`={delta:g} makes {buckets:,} angle buckets of M_D for each of the {n} cells of grid {grid} "
+                         f"({n * (buckets + 1) * 8 / 2**30:,.1f} GiB a table); accepted: an angle step in "
+                         f"[{smallest * 1.001:.4g}, 6.28319] radians on this grid")
+
 
 # %% ../../nbs/06_pesi.ipynb #b8d58fbf
 def _undefined(sim):
