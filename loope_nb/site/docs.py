@@ -264,6 +264,7 @@ def loope_docs(check: bool = False, # Also check the README is in sync, every si
                serve: bool = False, # Then serve the site on localhost until Ctrl-C (search needs HTTP)
               ):
     "Build the docs site in `_docs/` and `README.md` from the notebooks, without Quarto."
+    if not Path(path).is_dir(): sys.exit(f"error: `--path` {path} {'is not a folder' if Path(path).exists() else 'does not exist'}: give a folder inside the project")
     if MISSING_DEV: sys.exit(DEV_HINT.format(MISSING_DEV))
     cfg, start = get_config(path), time.perf_counter()
     try: pandoc_path(); built = build_site(path, n_workers, force)

@@ -22,6 +22,7 @@ with warnings.catch_warnings():  # importing fastai triggers torch's FutureWarni
     from fastai.learner import Recorder
     from fastai.callback.core import Callback
 
+from ..models.families import FAMILIES
 from ..models.pe_in_vit import pos_embed_table
 from ..pe.base import PosEmbed
 from ..pe.pesi import pesi, pesi_report, pesi_metrics
@@ -73,6 +74,9 @@ def model_pesi(model: nn.Module, # A model from `create_vit` (compiled or not)
     "PESI of the position table `model` adds to its patch tokens."
     pesi_metrics(definition)  # checks the name before any work
     model = unwrap_model(model)
+    if not isinstance(model, tuple(cls for _, cls in FAMILIES.values())):  # only these know their grid (`pe_grid`)
+        raise TypeError(f"`model` must be a loope_nb ViT (built by `loope_nb.models.create_vit`), got {type(model).__name__}; "
+                        "for another model's table, pass it to `model_pesi_report` with its grid")
     table = _model_table(model, grid, images)
     if table is None: return None
     if grid is None: grid = model.pe_grid(None if images is None else tuple(images.shape[-2:]))
