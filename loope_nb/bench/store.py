@@ -428,13 +428,16 @@ def claim_run(path: str | Path, # The results CSV of the run's sweep
 
 def release_claim(path: str | Path, # The results CSV of the run's sweep
                   rid: str, # The run's `run_id`
-                 ) -> bool: # Whether there was a claim of this process to remove
-    "Remove this process's claim of a run (a claim of another process stays)."
+                  job: str | None = None, # Remove the claim of this scheduler job instead (one that failed or was cancelled)
+                 ) -> bool: # Whether there was such a claim to remove
+    "Remove this process's claim of a run, or that of the job `job`; any other claim stays."
     claim = records_dir(path)/f"{rid}.claim"
     if not claim.parent.exists(): return False
     with open(claim.parent/'.claims.lock', 'a+b') as lock, _locked(lock):
         holder = _read_claim(claim)
-        if holder is None or (holder.get('pid'), holder.get('host')) != (os.getpid(), socket.gethostname()): return False
+        if holder is None: return False
+        if job is None and (holder.get('pid'), holder.get('host')) != (os.getpid(), socket.gethostname()): return False
+        if job is not None and holder.get('job') != str(job): return False
         claim.unlink()
         return True
 
