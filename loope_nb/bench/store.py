@@ -464,6 +464,7 @@ def _check_writable(path: Path, folder: bool):
         else: open(path, 'ab').close()  # opened to append, nothing written
     except OSError as e: raise ValueError(f"`--out`: the {what} {path} cannot be written to ({e.strerror or e})") from None
 
+# %% ../../nbs/09a_store.ipynb #6a089f4e
 def check_out(out: str | Path, # Output folder of a sweep
               names: list = (), # Results CSV file names the sweep writes (in `out`); their record folders are checked too
               folders: list = (), # Other folders the sweep writes to (in `out`), such as `models`
