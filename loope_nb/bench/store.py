@@ -1,4 +1,4 @@
-"""A run's configuration (`RunConfig`) and its row in the results CSV: written under a lock, read back defensively
+"""A run's configuration (`RunConfig`), its record and its row in the results CSV: each run saved atomically, read back defensively, claimed before it trains
 
 Docs: https://loope-nb.github.io/loope_nb/store.html.md"""
 
@@ -6,14 +6,17 @@ Docs: https://loope-nb.github.io/loope_nb/store.html.md"""
 
 # %% auto #0
 __all__ = ['CONFIG_FIELDS', 'GROUP_FIELDS', 'PESI_FIELDS', 'POINTWISE_FIELDS', 'TELEMETRY_FIELDS', 'RESULT_FIELDS', 'CSV_FIELDS',
-           'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'curve_text', 'read_curve', 'read_results', 'finished_runs',
-           'append_result', 'check_out']
+           'STATUSES', 'RunConfig', 'csv_text', 'run_id', 'curve_text', 'read_curve', 'records_dir', 'write_record',
+           'read_records', 'read_results', 'finished_runs', 'append_result', 'update_csv', 'claim_text', 'claim_run',
+           'release_claim', 'check_out']
 
 # %% ../../nbs/09a_store.ipynb #e1e3e494
-import csv, hashlib, io, json, math, os, tempfile, warnings
+import csv, hashlib, io, json, math, os, shutil, socket, tempfile, warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, asdict
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -195,8 +198,25 @@ def _check_header(path, header):
                      "move it away or pass another `--out` folder")
 
 # %% ../../nbs/09a_store.ipynb #5294c814
+_HEADER_LINE = ','.join(CSV_FIELDS)  # the header as `csv.writer` writes it (no column name needs quotes)
+
+def _cut_header(text: str) -> bool:
+    "Whether `text` is a results CSV with no complete header line: empty, or cut off while its header was written."
+    return '\n' not in text and _HEADER_LINE.startswith(text.rstrip('\r'))
+
+def _line_problem(line: str, fields: list | None, header: list, cut: bool) -> str | None:
+    "Why one line of a results CSV is not a result (`fields`: its cells, `None` when `csv` cannot read it), or `None`."
+    if fields is None: return "not a CSV row (a bare carriage return or a quote out of place)"
+    if '\0' in line: return "NUL bytes in the row"
+    if cut: return "no line end: the row was cut off while being written"
+    if len(fields) != len(header): return f"{len(fields)} fields, the header has {len(header)}"
+    return _row_problem(dict(zip(header, fields)))
+
 def _parse_lines(path, text):
-    "Good rows of a results CSV's `text` as dicts of strings, warning about every bad line."
+    "Good rows of a results CSV's `text` as dicts of strings, warning about every bad line (an empty file: no rows)."
+    if _cut_header(text):
+        warnings.warn(f"{path}: {'empty file' if not text else 'the header was cut off'}: no rows (the next result rewrites it)")
+        return list(CSV_FIELDS), []
     lines = text.split('\n')
     header = next(csv.reader([lines[0].rstrip('\r')]), [])
     missing = [k for k in CSV_FIELDS if k not in header]
@@ -206,26 +226,88 @@ def _parse_lines(path, text):
         if n - 1 == last and line == '': break
         line = line.rstrip('\r')
         if not line.strip(): continue
-        fields = next(csv.reader([line]), [])
+        try: fields = next(csv.reader([line], strict=True), [])
+        except csv.Error: fields = None
         if fields == header: warnings.warn(f"{path}:{n}: repeated header row skipped"); continue
-        if '\0' in line: problem = "NUL bytes in the row"
-        elif n - 1 == last: problem = "no line end: the row was cut off while being written"
-        elif len(fields) != len(header): problem = f"{len(fields)} fields, the header has {len(header)}"
-        else: problem = _row_problem(dict(zip(header, fields)))
+        problem = _line_problem(line, fields, header, cut=n - 1 == last)
         if problem: warnings.warn(f"{path}:{n}: bad row not counted as a result: {problem}"); continue
         rows.append(dict(zip(header, fields)))
     return header, rows
 
-# %% ../../nbs/09a_store.ipynb #4300ab70
-def read_results(path: str | Path, # A results CSV written by `append_result`
-                ) -> pd.DataFrame: # Its valid rows (empty, with the CSV columns, when the file does not exist)
-    "The valid rows of a results CSV, with numbers parsed; bad rows are reported with their line and left out."
+# %% ../../nbs/09a_store.ipynb #b3a443bc
+def records_dir(path: str | Path, # A results CSV, `OUT/<dataset>.csv`
+               ) -> Path:
+    "The folder of the run records of the results CSV `path`: `OUT/<dataset>.runs`."
     path = Path(path)
-    if not path.exists(): return pd.DataFrame(columns=list(CSV_FIELDS))
-    with open(path, newline='', encoding='utf-8', errors='replace') as f:
-        with _locked(f, exclusive=False): text = f.read()
-    header, rows = _parse_lines(path, text)
-    df = pd.DataFrame(rows, columns=header)
+    return path.with_name(path.stem + '.runs')
+
+def _row_key(row: dict) -> tuple:
+    "What tells one finished run from another: its `run_id` and the time it finished (a run done again with `force` has a new one)."
+    return row['run_id'], row['finished']
+
+# %% ../../nbs/09a_store.ipynb #f66d7c0e
+def _write_atomic(path: Path, data: bytes):
+    "Write `data` to `path` all or nothing: a temporary file in the same folder, flushed to disk, then renamed over `path`."
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp')
+    try:
+        with os.fdopen(fd, 'wb') as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)  # atomic on POSIX and Windows: readers see the old file or the new one
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+def write_record(path: str | Path, # The results CSV whose run it is (the record goes to `records_dir(path)`)
+                 row: dict, # Values of `CSV_FIELDS`
+                ) -> Path: # The record, `<run_id>.json`
+    "Save one finished run as a file of its own, atomically: a whole record or none, never a part."
+    unknown = set(row) - set(CSV_FIELDS)
+    if unknown: raise ValueError(f"unknown result column(s) {', '.join(sorted(unknown))}")
+    text = {k: csv_text(row.get(k)) for k in CSV_FIELDS}  # as the CSV would hold it: the two read back alike
+    problem = _row_problem(text)
+    if problem: raise ValueError(f"not a result: {problem}")
+    record = records_dir(path)/f"{text['run_id']}.json"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(record, json.dumps(text, indent=0).encode())
+    return record
+
+# %% ../../nbs/09a_store.ipynb #f516637a
+def _record_problem(file: Path, row) -> str | None:
+    "Why the parsed JSON `row` of the record `file` is not a result, or `None`."
+    if not isinstance(row, dict) or not all(isinstance(v, str) for v in row.values()): return "not an object of strings"
+    unknown = set(row) - set(CSV_FIELDS)
+    if unknown: return f"unknown column(s) {_names(sorted(unknown))}"
+    if file.stem != row.get('run_id'): return f"its run_id {row.get('run_id')!r} is not its file name"
+    return _row_problem({k: row.get(k, '') for k in CSV_FIELDS})
+
+def read_records(path: str | Path, # A results CSV; its records are in `records_dir(path)`
+                ) -> list[dict]: # Rows of strings by column, as the CSV holds them, oldest first
+    "The valid run records of a results CSV; a bad one is reported in one warning line and skipped."
+    rows = []
+    for file in sorted(records_dir(path).glob('*.json')):
+        try: row = json.loads(file.read_bytes().decode('utf-8'))
+        except (OSError, ValueError) as e: problem = f"not a JSON record ({type(e).__name__})"
+        else: problem = _record_problem(file, row)
+        if problem: warnings.warn(f"{file}: bad record skipped: {problem}"); continue
+        rows.append({k: row.get(k, '') for k in CSV_FIELDS})
+    return sorted(rows, key=lambda r: r['finished'])
+
+# %% ../../nbs/09a_store.ipynb #4300ab70
+def read_results(path: str | Path, # A results CSV (`OUT/<dataset>.csv`); its records (`records_dir`) are read too
+                ) -> pd.DataFrame: # Its valid rows and the records it lacks (empty, with the CSV columns, when there are none)
+    "The valid results of a sweep, numbers parsed: the CSV's rows, then the records not yet in it; bad rows and records are reported and left out."
+    path, rows = Path(path), []
+    if path.exists():
+        try:
+            with open(path, newline='', encoding='utf-8', errors='replace') as f:
+                with _locked(f, exclusive=False): text = f.read()
+            rows = _parse_lines(path, text)[1]
+        except OSError as e: warnings.warn(f"{path}: cannot be read ({e.strerror or e}): only its records are counted")
+    in_csv = {_row_key(r) for r in rows}
+    rows += [r for r in read_records(path) if _row_key(r) not in in_csv]
+    df = pd.DataFrame(rows, columns=list(CSV_FIELDS))
     for k in (*_INT_FIELDS, 'lr', 'pe_lr_mult', *_NUMERIC_RESULTS): df[k] = pd.to_numeric(df[k].replace('', np.nan))
     df['compiled'] = df['compiled'].map({'True': True, 'False': False})
     return df
@@ -239,29 +321,38 @@ def finished_runs(path: str | Path, # A results CSV
     return set(df.run_id[df.status == 'ok'] if retry_failed else df.run_id)
 
 # %% ../../nbs/09a_store.ipynb #434042c1
+def _csv_line(row: dict) -> bytes:
+    "One row of `CSV_FIELDS` values as a CSV line."
+    line = io.StringIO()
+    csv.writer(line).writerow([csv_text(row.get(k)) for k in CSV_FIELDS])
+    return line.getvalue().encode()
+
+def _append_rows(path: Path, new_rows: Callable):
+    "Append the rows `new_rows(text)` picks, given the CSV's text, under the file's lock: the header first in a new file, each row on a line of its own, flushed to disk."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, 'a+b') as f, _locked(f):
+        f.seek(0)
+        text = f.read().decode('utf-8', 'replace')
+        if _cut_header(text):  # created here, left empty or cut off by a crash: the header is ours to (re)write
+            f.truncate(0)
+            f.write(_csv_line(dict(zip(CSV_FIELDS, CSV_FIELDS))))
+            text = ''
+        else:
+            _check_header(path, next(csv.reader([text.split('\n', 1)[0].rstrip('\r')]), []))
+            if not text.endswith('\n'): f.write(b'\n')  # the last row was cut off: never glue onto it
+        rows = new_rows(text)
+        f.write(b''.join(map(_csv_line, rows)))
+        f.flush()
+        os.fsync(f.fileno())
+    return len(rows)
+
 def append_result(path: str | Path, # Results CSV (created with its header when missing)
                   row: dict, # Values of `CSV_FIELDS`
                  ):
     "Append one finished run to the CSV `path` under a file lock, on a line of its own, flushed to disk."
-    path = Path(path)
     unknown = set(row) - set(CSV_FIELDS)
     if unknown: raise ValueError(f"unknown result column(s) {', '.join(sorted(unknown))}")
-    line = io.StringIO()
-    csv.writer(line).writerow([csv_text(row.get(k)) for k in CSV_FIELDS])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, 'a+b') as f, _locked(f):
-        size = f.seek(0, os.SEEK_END)
-        if size == 0:  # created here, or by a process that has not written yet: the header is ours to write
-            head = io.StringIO(); csv.writer(head).writerow(CSV_FIELDS)
-            f.write(head.getvalue().encode())
-        else:
-            f.seek(0)
-            _check_header(path, next(csv.reader([f.readline().decode('utf-8', 'replace').rstrip('\r\n')]), []))
-            f.seek(size - 1)
-            if f.read(1) != b'\n': f.write(b'\n')  # the last row was cut off: never glue onto it
-        f.write(line.getvalue().encode())
-        f.flush()
-        os.fsync(f.fileno())
+    _append_rows(Path(path), lambda text: [row])
 
 # %% ../../nbs/09a_store.ipynb #f3ca6e57
 def _append_all(path, # Results CSV
@@ -272,19 +363,129 @@ def _append_all(path, # Results CSV
     if barrier is not None: barrier.wait(timeout=120)
     for row in rows: append_result(path, row)
 
+# %% ../../nbs/09a_store.ipynb #20aa66fa
+def update_csv(path: str | Path, # The results CSV, `OUT/<dataset>.csv`
+              ) -> int: # Rows appended
+    "Append to the results CSV `path` every record it lacks, under its lock (an `OSError` when the file cannot be written)."
+    path = Path(path)
+    with warnings.catch_warnings():  # the readers of the store report bad lines and records; here they are only skipped
+        warnings.simplefilter('ignore')
+        records = read_records(path)
+        if not records: return 0
+        def missing(text):
+            in_csv = {_row_key(row) for row in _parse_lines(path, text)[1]}
+            return [r for r in records if _row_key(r) not in in_csv]
+        return _append_rows(path, missing)
+
+# %% ../../nbs/09a_store.ipynb #b337f440
+def _read_claim(claim: Path) -> dict | None:
+    "The holder written in the claim file `claim`, or `None` when it is gone or unreadable."
+    try: holder = json.loads(claim.read_text())
+    except (OSError, ValueError): return None
+    return holder if isinstance(holder, dict) else None
+
+def _alive(pid: int) -> bool:
+    "Whether process `pid` of this machine is running."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True  # another user's process
+    return True
+
+def _stale(holder: dict | None) -> bool:
+    "A claim that nobody holds: unreadable, this process's own, or of a process of this machine that has ended."
+    if holder is None: return True
+    if holder.get('host') != socket.gethostname(): return False  # another machine's process cannot be asked
+    pid = holder.get('pid')
+    return not isinstance(pid, int) or pid == os.getpid() or not _alive(pid)
+
+def claim_text(holder: dict) -> str:
+    "Who holds a claim, in words: 'pid 4242 on node7 (job 123) since 2026-12-01T09:00:00+00:00'."
+    job = f" (job {holder['job']})" if holder.get('job') else ''
+    return f"pid {holder.get('pid')} on {holder.get('host')}{job} since {holder.get('since')}"
+
+# %% ../../nbs/09a_store.ipynb #38e103dd
+def claim_run(path: str | Path, # The results CSV of the run's sweep
+              rid: str, # The run's `run_id`
+              job: str | None = None, # The scheduler's id of the job that claims it, written in the claim
+             ) -> dict | None: # `None`: the run is this process's now; else the claim of the process that has it
+    "Claim a run before training it, so that no other process on this `--out` trains it too; a stale claim is taken over."
+    folder = records_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    claim = folder/f"{rid}.claim"
+    mine = dict(pid=os.getpid(), host=socket.gethostname(), job=job, since=datetime.now(timezone.utc).isoformat(timespec='seconds'))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{rid}.", suffix='.tmp')
+    try:
+        with os.fdopen(fd, 'w') as f: json.dump(mine, f)
+        with open(folder/'.claims.lock', 'a+b') as lock, _locked(lock):  # one claimer at a time decides about a stale claim
+            try:
+                os.link(tmp, claim)  # created whole, and only if no claim exists (like O_CREAT | O_EXCL, never half-written)
+                return None
+            except FileExistsError: holder = _read_claim(claim)
+            if not _stale(holder): return holder
+            os.replace(tmp, claim)
+            return None
+    finally: Path(tmp).unlink(missing_ok=True)
+
+def release_claim(path: str | Path, # The results CSV of the run's sweep
+                  rid: str, # The run's `run_id`
+                  job: str | None = None, # Remove the claim of this scheduler job instead (one that failed or was cancelled)
+                 ) -> bool: # Whether there was such a claim to remove
+    "Remove this process's claim of a run, or that of the job `job`; any other claim stays."
+    claim = records_dir(path)/f"{rid}.claim"
+    if not claim.parent.exists(): return False
+    with open(claim.parent/'.claims.lock', 'a+b') as lock, _locked(lock):
+        holder = _read_claim(claim)
+        if holder is None: return False
+        if job is None and (holder.get('pid'), holder.get('host')) != (os.getpid(), socket.gethostname()): return False
+        if job is not None and holder.get('job') != str(job): return False
+        claim.unlink()
+        return True
+
 # %% ../../nbs/09a_store.ipynb #bd3d0b64
+_NAME_MAX = 255  # bytes in one file or folder name on ext4, XFS, btrfs, NFS, APFS and NTFS
+_MIN_FREE = 16 * 2**20  # bytes free in `--out` before a sweep: records, CSVs and charts take well under this
+
+def _check_path_names(out: Path):
+    "A ValueError naming `--out` when one of its names is longer than a file system allows."
+    long = [part for part in out.parts if len(os.fsencode(part)) > _NAME_MAX]
+    if long: raise ValueError(f"`--out` has a name of {len(os.fsencode(long[0]))} bytes ({long[0][:24]}...); "
+                              f"file systems allow at most {_NAME_MAX}: use a shorter folder name")
+
+def _check_writable(path: Path, folder: bool):
+    "A ValueError naming `--out` when the file or folder `path` that a sweep writes to exists but cannot be written."
+    what = 'folder' if folder else 'results CSV'
+    if path.is_symlink() and not path.exists():
+        raise ValueError(f"`--out`: {path} is a link to {os.readlink(path)}, which does not exist; remove the link")
+    if not path.exists(): return
+    if path.is_dir() != folder: raise ValueError(f"`--out`: {path} is a {'file' if folder else 'folder'} where the {what} goes; move it away")
+    try:
+        if folder:
+            with tempfile.TemporaryFile(dir=path): pass
+        else: open(path, 'ab').close()  # opened to append, nothing written
+    except OSError as e: raise ValueError(f"`--out`: the {what} {path} cannot be written to ({e.strerror or e})") from None
+
+# %% ../../nbs/09a_store.ipynb #6a089f4e
 def check_out(out: str | Path, # Output folder of a sweep
-              names: list = (), # Results CSV file names the sweep will append to (in `out`)
+              names: list = (), # Results CSV file names the sweep writes (in `out`); their record folders are checked too
+              folders: list = (), # Other folders the sweep writes to (in `out`), such as `models`
+              min_free: int = _MIN_FREE, # Bytes that must be free in `out`
              ) -> Path:
-    "`out` as a writable folder (created when missing) whose CSVs `names` have `append_result`'s header; errors before training."
+    "`out` as a writable folder with room to spare (created when missing); what the sweep will write there, writable; errors before training."
     out = Path(out)
-    if out.exists() and not out.is_dir(): raise ValueError(f"`out` must be a folder, but {out} is a file")
+    _check_path_names(out)
+    if out.exists() and not out.is_dir(): raise ValueError(f"`--out` must be a folder, but {out} is a file")
     try:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out): pass
-    except OSError as e: raise ValueError(f"`out` folder {out} cannot be written to: {e.strerror or e}") from None
+    except OSError as e: raise ValueError(f"`--out` folder {out} cannot be written to: {e.strerror or e}") from None
+    free = shutil.disk_usage(out).free
+    if free < min_free: raise ValueError(f"`--out` folder {out} has {free / 2**20:,.1f} MiB free; a sweep needs "
+                                         f"{min_free / 2**20:,.0f} MiB for its records, CSVs and charts: free some space or pick another folder")
     for name in names:
-        if (out/name).exists() and (out/name).stat().st_size > 0:
-            with open(out/name, newline='', encoding='utf-8', errors='replace') as f:
-                _check_header(out/name, next(csv.reader([f.readline().rstrip('\r\n')]), []))
+        _check_writable(out/name, folder=False)
+        _check_writable(records_dir(out/name), folder=True)
+        if (out/name).exists():
+            head = (out/name).read_bytes()[:4096].decode('utf-8', 'replace')
+            if not _cut_header(head): _check_header(out/name, next(csv.reader([head.split('\n', 1)[0].rstrip('\r')]), []))
+    for name in folders: _check_writable(out/name, folder=True)
     return out
