@@ -82,6 +82,7 @@ def plot_results(results: pd.DataFrame, # Rows of a results CSV
         x = np.arange(len(cols)) + (i - (len(pes) - 1) / 2) * width
         values = [ok[(ok.pe == pe) & (ok.column == c)][metric].dropna().to_numpy() * scale for c in cols]
         cis = [mean_interval(v) for v in values]
+        if scale == 100: cis = [(m, max(lo, 0.), min(hi, 100.)) for m, lo, hi in cis]  # a mean score lies in [0, 100]: so does its interval
         means = np.array([m for m, _, _ in cis])
         err = np.array([[m - lo, hi - m] for m, lo, hi in cis]).T
         bar = ax.bar(x, means, width, yerr=None if np.isnan(err).all() else np.nan_to_num(err), capsize=2, label=pe, alpha=0.75)

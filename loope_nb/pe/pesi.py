@@ -286,9 +286,9 @@ def plot_similarity(table: Tensor, # PE table `(h*w, d)` row-major (for a batch 
                     anchors: list | None = None, # `(row, col)` anchors (default: top-left, centre, bottom-right)
                     similarity: str = 'cosine', # 'cosine' or 'dot'
                     axes = None, # Axes to draw on, one per anchor (a new row of small plots when `None`)
-                    title: str | None = None, # Title for the first axes' y-label (e.g. the PE's name)
+                    title: str | None = None, # The row's label, left of its first axes (e.g. the PE's name)
                     cmap: str = 'RdBu_r', # Colour map; cosine similarity is drawn on a fixed [-1, 1] scale
-                    definition: str | None = None, # 'paper' or 'pointwise': write that definition's PESI under the row
+                    definition: str | None = None, # 'paper' or 'pointwise': write that definition's PESI in the row's label
                    ):
     "Heatmaps of the similarity of every patch to each anchor patch (and the PESI of `definition`, if given)."
     h, w = check_grid(grid)
@@ -304,10 +304,10 @@ def plot_similarity(table: Tensor, # PE table `(h*w, d)` row-major (for a batch 
         image = ax.imshow(sim[r * w + c].view(h, w).numpy(), cmap=cmap, **limits)
         ax.plot(c, r, 'o', color='k', ms=3)
         ax.set_xticks([]); ax.set_yticks([]); ax.set_title(f'anchor ({r}, {c})', fontsize=8)
-    if title: axes[0].set_ylabel(title, fontsize=8)
+    label = [title] if title else []
     if definition is not None:
-        scores = pesi(tables[0], (h, w), similarity, definition)
-        axes[0].set_xlabel(f'PESI ({definition}): ' + ', '.join(f'{k} {v:.2f}' for k, v in scores.items()), fontsize=7, loc='left')
+        label += [f'{k} {v:.2f}' for k, v in pesi(tables[0], (h, w), similarity, definition).items()]
+    if label: axes[0].set_ylabel('\n'.join(label), rotation=0, ha='right', va='center', fontsize=8, labelpad=8)  # beside the row, not under it
     return axes
 
 # %% ../../nbs/06_pesi.ipynb #4033aed9

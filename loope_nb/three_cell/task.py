@@ -198,14 +198,14 @@ def _target_title(ax, task, y, pred=None):
             wrong = torch.as_tensor(y).float() != torch.as_tensor(pred).float()
             title += '\npred: ' + ('wrong ' + _bits_title(wrong) if wrong.any() else 'all 6 right')
             colour = 'r' if wrong.any() else 'g'
-        return ax.set_title(title, fontsize=6.5, color=colour)
+        return ax.set_title(title, fontsize=8.5, color=colour)
     names = class_names(task) if task else None  # checks `task`
     custom = THREE_CELL_TASKS[task].title if task else None
     if custom: title = custom(int(y), None if pred is None else int(pred))
     else:
         text = (lambda k: names[k]) if names else str
         title = text(int(y)) + ('' if pred is None else f' / {text(int(pred))}')
-    ax.set_title(title, fontsize=8, color='k' if pred is None else ('g' if int(pred) == int(y) else 'r'))
+    ax.set_title(title, fontsize=9, color='k' if pred is None else ('g' if int(pred) == int(y) else 'r'))
 
 # %% ../../nbs/05_three_cell.ipynb #c4e00595
 def plot_three_cell(x: Tensor, # `(3, H, W)` image
