@@ -6,8 +6,8 @@ Docs: https://loope-nb.github.io/loope_nb/tables.html.md"""
 
 # %% auto #0
 __all__ = ['SENSITIVITY_SETS', 'column_labels', 'accuracy_stats', 'plot_results', 'seed_scores', 'interval_table',
-           'comparison_table', 'resolution', 'curve_frame', 'plot_curves', 'summary_table', 'markdown_table',
-           'metrics_table', 'learned_groups', 'split_freqs', 'freq_table']
+           'comparison_table', 'resolution', 'verdict_box', 'curve_frame', 'plot_curves', 'summary_table',
+           'markdown_table', 'metrics_table', 'learned_groups', 'split_freqs', 'freq_table']
 
 # %% ../../nbs/09c_tables.ipynb #1e80d63f
 import math
@@ -17,7 +17,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 
 from .store import csv_text, read_curve, curve_text
-from .stats import mean_interval, paired_comparison, interval_text, comparison_pairs
+from .stats import mean_interval, paired_comparison, interval_text, comparison_pairs, VERDICTS
 from scipy.stats import binomtest
 from ..pe.sincos import FREQ_SETS, freq_sensitivity
 from ..models.factory import arch_config
@@ -161,6 +161,16 @@ def resolution(comparisons: pd.DataFrame, # A `comparison_table`
     n = int(comparisons['n'].max())
     return (f"with {n} seeds, paired differences under about {half.median():.1f} points are not resolved "
             f"(median half-width of the 95% CIs; from {half.min():.1f} to {half.max():.1f})")
+
+# %% ../../nbs/09c_tables.ipynb #fd2d92e5
+def verdict_box(comparisons: pd.DataFrame, # A `comparison_table`
+               ) -> str:
+    "The comparisons grouped by verdict, each with its paired difference and 95% CI, and what the sweep resolves, as Markdown."
+    lines = []
+    for word in VERDICTS:
+        shown = comparisons[comparisons.verdict == word]
+        if len(shown): lines.append(f"- **{word}**: " + '; '.join(f"{c} {shown.loc[c, 'difference [95% CI]']}" for c in shown.index))
+    return '\n'.join(lines + [f"\n{resolution(comparisons)[0].upper()}{resolution(comparisons)[1:]}."])
 
 # %% ../../nbs/09c_tables.ipynb #4d4142e6
 def curve_frame(results: pd.DataFrame, # Rows of a results CSV
