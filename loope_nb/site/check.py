@@ -129,13 +129,22 @@ def _load_page(driver, base: str, page: str, width: int, site, screenshots=()) -
     return info, problems
 
 # %% ../../nbs/10a_site_check.ipynb #cbd5abf9
+def _search_miss(query: str, # What was typed in the search box
+                 page: str, # The page that documents `query`
+                 hits: list, # The result links, in the order the search box shows them
+                ) -> str | None:
+    "Why the search fails the reader, or None: the first result must be on `page`, so a definition ranks above its mentions."
+    paths = [urlsplit(h).path.lstrip('/') for h in hits]
+    if paths and paths[0].startswith(page.removesuffix('.html')): return None
+    if not any(p.startswith(page.removesuffix('.html')) for p in paths): return f"{query!r} does not find {page} (results: {paths[:5]})"
+    return f"{query!r} ranks {page}, which documents it, below {paths[0]} (results: {paths[:5]})"
+
 def _search_problems(driver, base: str, search: tuple, width: int, site, screenshot: bool = False) -> list:
-    "Type `search`'s query in index.html's search box at `width`: a problem unless a result is on `search`'s page."
+    "Type `search`'s query in index.html's search box at `width`: a problem unless the first result is on `search`'s page."
     driver.get(base + 'index.html')
     hits = _search(driver, search[0])
     if screenshot: driver.save_screenshot(str(Path(site)/'screenshots'/f'search-{width}.png'))
-    if any(urlsplit(h).path.lstrip('/').startswith(search[1].removesuffix('.html')) for h in hits): return []
-    return [f"search at {width}px for {search[0]!r} does not find {search[1]} (results: {[h.replace(base, '') for h in hits][:5]})"]
+    return [f"search at {width}px: {miss}"] if (miss := _search_miss(*search, hits)) else []
 
 # %% ../../nbs/10a_site_check.ipynb #a63f1ae7
 def check_site(site, # The built site folder
@@ -143,7 +152,7 @@ def check_site(site, # The built site folder
                screenshots=(), # Pages to screenshot into `site/screenshots/<page>-<width>.png`
                widths=(1280, 390), # Browser widths: a desktop window, then a phone
                height: int = 900, # Browser window height
-               search: tuple = None, # (query, page): the search box on index.html must find `page`, at each width
+               search: tuple = None, # (query, page): the search box on index.html must show `page` first, at each width
               ) -> list:
     "Load every page of `site` in headless Chromium at each width; list missing pages, broken links and images, JavaScript errors, garbled content and overflow."
     site = Path(site)
