@@ -10,7 +10,7 @@ __all__ = ['RESOLUTION_GRIDS', 'GRID_FIELDS', 'RESOLUTION_PES', 'neighbour_gaps'
            'evaluate_grids', 'grid_table', 'kept_table', 'plot_grid_scores']
 
 # %% ../../nbs/09e_resolution.ipynb #615423aa
-import math, os, tempfile
+import math, os
 from pathlib import Path
 
 import numpy as np
@@ -115,9 +115,9 @@ def read_grid_scores(path) -> pd.DataFrame:
 
 def _write_frame(path: Path, df: pd.DataFrame):
     "Write `df` to the CSV `path` all or nothing: a temporary file in the same folder, renamed over it."
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp')
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # opened as any file is: the umask's permissions, like the results CSV
     try:
-        with os.fdopen(fd, 'w') as f: df.to_csv(f, index=False)
+        df.to_csv(tmp, index=False)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
