@@ -84,7 +84,7 @@ def mode_spec(pe, # A PE spec
     if 'grid_mode' not in pos_embed_options(spec): return str(spec)
     return str(PESpec(spec.name, tuple(sorted((spec.kwargs | {'grid_mode': mode}).items()))))
 
-GRID_FIELDS = ('run_id', 'pe', 'seed', 'grid_mode', 'grid', 'score', 'chance', 'images', 'note')  # columns of the scores CSV
+GRID_FIELDS = ('run_id', 'finished', 'pe', 'seed', 'grid_mode', 'grid', 'score', 'chance', 'images', 'note')  # columns of the scores CSV
 
 def evaluate_run(config, # The run's configuration (or its results row)
                  model, # Its trained model (`load_vit`)
@@ -92,10 +92,11 @@ def evaluate_run(config, # The run's configuration (or its results row)
                 ) -> list[dict]: # one row (`GRID_FIELDS`) per way of the PE and grid
     "The scores of a trained model on every grid, in each of its PE's ways (`grid_modes`), with the chance line."
     c, rows, device = RunConfig.from_row(config), [], next(model.parameters()).device
+    finished = config.get('finished', '') if isinstance(config, dict) else ''  # a results row says which training it scores
     sets = {grid: grid_valid_set(c, grid) for grid in map(check_grid, grids)}
     for mode in model.eval().pe.grid_modes:
         for grid, (x, y) in sets.items():
-            row = dict(run_id=run_id(c), pe=c.pe, seed=c.seed, grid_mode=mode, grid=grid_label(grid), score=math.nan,
+            row = dict(run_id=run_id(c), finished=finished, pe=c.pe, seed=c.seed, grid_mode=mode, grid=grid_label(grid), score=math.nan,
                        chance=constant_score(y, c.task), images=len(y), note='')
             try: adapt_to_grid(model, grid, mode)
             except ValueError as e: row['note'] = str(e)
@@ -108,10 +109,10 @@ def read_grid_scores(path) -> pd.DataFrame:
     "The per-grid scores in the CSV `path` (`GRID_FIELDS`; none when it does not exist yet)."
     path = Path(path)
     if not path.exists(): return pd.DataFrame({k: pd.Series(dtype=float if k in ('score', 'chance') else object) for k in GRID_FIELDS})
-    df = pd.read_csv(path, dtype={'note': str, 'run_id': str})
+    df = pd.read_csv(path, dtype={'note': str, 'run_id': str, 'finished': str})
     missing = [k for k in GRID_FIELDS if k not in df.columns]
     if missing: raise ValueError(f"{path} is not a per-grid scores file: it lacks the column(s) {', '.join(missing)}")
-    return df[list(GRID_FIELDS)].assign(note=df.note.fillna(''))
+    return df[list(GRID_FIELDS)].assign(note=df.note.fillna(''), finished=df.finished.fillna(''))
 
 def _write_frame(path: Path, df: pd.DataFrame):
     "Write `df` to the CSV `path` all or nothing: a temporary file in the same folder, renamed over it."
@@ -135,7 +136,8 @@ def evaluate_grids(results: pd.DataFrame, # Rows of a results CSV (`run_sweep`)
     path, model_dir = Path(path), Path(model_dir)
     scores = read_grid_scores(path)
     for r in results[results.status == 'ok'].to_dict('records'):
-        if r['run_id'] in set(scores.run_id): continue
+        if (r['run_id'], r['finished']) in set(zip(scores.run_id, scores.finished)): continue
+        scores = scores[scores.run_id != r['run_id']]  # a run trained again (`--force`): its new model replaces the old scores
         model_path = model_dir/f"{r['run_id']}.pth"
         if not model_path.exists():
             log(f"pe={r['pe']} seed {r['seed']}: no model at {model_path}, so no per-grid scores (run it again with --force)")
