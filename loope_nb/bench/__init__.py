@@ -3,4 +3,5 @@ from .store import *
 from .tables import *
 from .sweep import *
 from .stats import *
+from .resolution import *
 from .cli import *

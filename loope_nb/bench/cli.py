@@ -35,6 +35,8 @@ from .store import (RunConfig, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELE
 from .tables import (summary_table, markdown_table, plot_results, plot_curves, curve_frame, metrics_table,
                                    comparison_table, resolution, learned_groups, SENSITIVITY_SETS, freq_table)
 from .sweep import run_sweep, describe_run, device_name, machine_name, EXECUTORS
+from .resolution import (RESOLUTION_PES, RESOLUTION_GRIDS, evaluation_grids, evaluate_grids, grid_label, grid_table,
+                                       kept_table, plot_grid_scores)
 
 # %% ../../nbs/09_bench.ipynb #5a8da835
 BENCH_PES = ('none', 'learned', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope')  # the default PE suite
@@ -300,7 +302,7 @@ class Suite:
     datasets: tuple = ('three_cell',) # One results CSV each
     archs: tuple | None = None # Architectures (`ARCHS`); `None`: each dataset's (`BENCH_DEFAULTS`)
     seeds: tuple = (0,) # Seeds
-    tables: tuple = () # Extra tables: 'telemetry' (X_C and the paper's PESI), 'freqs' (`freq_table`)
+    tables: tuple = () # Extra tables: 'telemetry' (X_C and the paper's PESI), 'freqs' (`freq_table`), 'grids' (scores off the training grid, `09e_resolution`)
 
 # %% ../../nbs/09_bench.ipynb #a2bc5dbe
 _FREQ_PES = ('sincos1d', 'sincos_order:gilbert', 'sincos2d', 'loope')
@@ -322,6 +324,8 @@ SUITES = {
     'architectures': Suite("Five PEs across the authors' ViT families at tiny sizes",
                            ('none', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope'), datasets=('fashion_mnist',),
                            archs=('vit_nano', 'deit_nano_distilled', 'cait_nano', 'beit_nano', 'crossvit_nano'), seeds=(0, 1, 2)),
+    'resolution': Suite("Trained at 4 x 4, scored on 3 x 3 .. 8 x 8, 4 x 6 and 6 x 4 grids, each PE in each of its ways to a new grid",
+                        RESOLUTION_PES, seeds=(0, 1, 2, 3, 4), tables=('grids',)),
 }
 
 # %% ../../nbs/09_bench.ipynb #1717beb0
@@ -438,6 +442,24 @@ def _print_tables(dataset, results, suite, out):
         charts.append(out/f"{dataset}_curves.png")
     print(f"Results: {out/(dataset + '.csv')}, charts: {', '.join(map(str, charts))}")
 
+# %% ../../nbs/09_bench.ipynb #5d6a62e1
+def _print_grids(dataset, results, out, device=None):
+    "Score the models of `results` on the suite's other grids (`09e_resolution`), print the tables and save the chart."
+    c = results.iloc[0]
+    train = (int(c['size']) // int(c['patch']),) * 2
+    grids, left = evaluation_grids(c['task'], RESOLUTION_GRIDS)
+    for label, why in left.items(): print(f"Grid {label} left out: {why}")
+    scores = evaluate_grids(results, out/f"{dataset}_grids.csv", out/'models', grids, device=device or 'cpu')
+    if scores.empty: return print("No per-grid scores: no run has a saved model")
+    seeds = scores.seed.nunique()
+    print(f"\n{dataset}: score (%) on each evaluation grid of the models trained on {grid_label(train)}, each PE in each of its ways "
+          f"to a new grid (`GRID_MODES`), mean [95% CI] over {seeds} seed{'s' * (seeds > 1)}\n\n{markdown_table(grid_table(scores))}\n")
+    print(f"Share of the {grid_label(train)} score kept (%), seed by seed, mean [95% CI]:\n\n{markdown_table(kept_table(scores, train))}\n")
+    fig = plot_grid_scores(scores, train)
+    fig.savefig(out/f"{dataset}_grids.png", dpi=80, bbox_inches='tight')
+    plt.close(fig)
+    print(f"Per-grid scores: {out/(dataset + '_grids.csv')}, chart: {out/(dataset + '_grids.png')}")
+
 # %% ../../nbs/09_bench.ipynb #31daac58
 def _print_failed(results) -> int:
     "Say which runs of the sweeps `results` (dataset -> rows) diverged; their number."
@@ -510,6 +532,9 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
         sweeps = suite_configs(suite, dataset, pe, seeds, arch, tasks=tasks, sizes=size, epochs=epochs, n_train=n_train,
                                n_valid=n_valid, bs=bs, lr=lr, patch=patch, pe_lr_mult=pe_lr_mult, images=images,
                                pretrained=pretrained)
+        grids = 'grids' in SUITES[suite].tables  # scored on other grids from the saved models
+        if grids and set(sweeps) != {'three_cell'}: raise ValueError(f"--suite {suite} scores Three-Cell grids: leave out --dataset {dataset}")
+        save_models = save_models or grids
         out = check_out(out, [f"{d}.csv" for d in sweeps], ['models'] if save_models else []).absolute()  # jobs may start elsewhere
         for configs in sweeps.values(): check_configs(configs, jobs, dev, data_path, memory=executor != 'slurm')
         results = {}
@@ -524,7 +549,9 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
         if is_cli(loope_bench): raise CliError(str(e)) from None
         raise
     for d, res_ in results.items():
-        try: _print_tables(d, res_, suite, out)
+        try:
+            _print_tables(d, res_, suite, out)
+            if 'grids' in SUITES[suite].tables: _print_grids(d, res_, out, dev)
         except OSError as e: print(f"Could not save the charts of {d} ({e.strerror or e}: {e.filename}); "
                                    f"its results are kept in {out/d}.csv and {records_dir(out/f'{d}.csv')}")
     n_failed = _print_failed(results)

@@ -13,7 +13,8 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
 from timm.layers import RotaryEmbeddingCat, RotaryEmbeddingMixed
-from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index
+from timm.layers.pos_embed_sincos import build_rotary_pos_embed, get_mixed_grid, get_mixed_freqs
+from timm.layers.pos_embed_rel import RelPosBias, gen_relative_position_index, resize_rel_pos_bias_table
 from timm.models.twins import PosConv
 
 from ..checks import check_int, check_number, check_choice, check_bool, check_grid
@@ -49,6 +50,7 @@ class RotaryPosEmbed(PosEmbed):
     spec_option = 'variant'  # 'rope2d:mixed' sets `variant`
     uses_rope = True
     variants = ('axial', 'mixed')
+    grid_modes = ('extrapolate', 'interpolate')  # timm's default; position interpolation (`ref_feat_shape`)
     def __init__(self,
                  dim: int, # Token width
                  grid, # `(h, w)` patch grid (any grid works)
@@ -56,8 +58,10 @@ class RotaryPosEmbed(PosEmbed):
                  num_blocks: int, # Transformer blocks (`mixed` learns frequencies per block)
                  variant: str = 'axial', # 'axial' or 'mixed'
                  temperature: float | None = None, # Frequency base (default 10000 axial, 10 mixed, as in timm)
+                 grid_mode: str = 'extrapolate', # On another grid: 'extrapolate' or 'interpolate' positions (`loope_nb.pe.GRID_MODES`)
                 ):
         super().__init__(dim, grid)
+        self.grid_mode = check_choice('grid_mode', grid_mode, self.grid_modes)
         self.variant = check_choice('variant', variant, self.variants)
         num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
         if dim % num_heads or (dim // num_heads) % 4:
@@ -73,11 +77,23 @@ class RotaryPosEmbed(PosEmbed):
 
     def extra_repr(self): return f"{super().extra_repr()}, variant={self.variant!r}"
 
+# %% ../../nbs/03a_attention_pe.ipynb #d3bc82fa
+@patch
+def rope_embed(self: RotaryPosEmbed, grid) -> Tensor:
+    "timm's rotary embedding of `grid`; interpolating, at positions rescaled by `train / new` per axis (timm's `ref_feat_shape`)."
+    if self.grid_mode == 'extrapolate' or grid == self.grid: return self.rope.get_embed(list(grid))
+    if self.variant == 'axial':
+        sin, cos = build_rotary_pos_embed(list(grid), bands=self.rope.bands, in_pixels=False, ref_feat_shape=list(self.grid),
+                                          grid_indexing='ij', device=self.rope.bands.device)
+        return torch.cat([sin, cos], -1)  # (h*w, 2*hd)
+    rows, cols = get_mixed_grid(list(grid), grid_indexing='ij', device=self.rope.freqs.device)  # (h*w,) each
+    return get_mixed_freqs(self.rope.freqs, rows * (self.grid[0] / grid[0]), cols * (self.grid[1] / grid[1]))
+
 # %% ../../nbs/03a_attention_pe.ipynb #5921dfbc
 @patch
 def block_args(self: RotaryPosEmbed, grid):
     "`[dict(rope=angles)]` for each block: the same angles (axial) or each block's own (mixed)."
-    emb = self.rope.get_embed(list(check_grid(grid)))  # axial (h*w, 2*hd); mixed (blocks, heads, h*w, 2*hd)
+    emb = self.rope_embed(check_grid(grid))  # axial (h*w, 2*hd); mixed (blocks, heads, h*w, 2*hd)
     if self.variant == 'axial': return [dict(rope=emb)] * self.num_blocks
     return [dict(rope=e) for e in emb]
 
@@ -99,6 +115,7 @@ def resample_rel_pos_table(table: Tensor, # `((2h-1)*(2w-1) + 3*prefix, heads)`:
 # %% ../../nbs/03a_attention_pe.ipynb #1e70e9bc
 class RelativeBiasPosEmbed(PosEmbed):
     "Learned relative position bias per head and block (Swin / BEiT), via timm's `RelPosBias`."
+    grid_modes = ('resize', 'bicubic')  # timm's `resize_rel_pos_bias_table` (BEiT's), or `resample_rel_pos_table`
     def __init__(self,
                  dim: int, # Token width (only checked against the tokens)
                  grid, # `(h, w)` patch grid the tables are learned for
@@ -106,8 +123,10 @@ class RelativeBiasPosEmbed(PosEmbed):
                  num_blocks: int, # Transformer blocks: one table each (one in all when `shared`)
                  num_prefix_tokens: int = 1, # 1 with a class token, 0 without (more is not supported)
                  shared: bool = False, # One table for all blocks (BEiT's shared variant)
+                 grid_mode: str = 'resize', # On another grid: 'resize' (timm's, BEiT's) or 'bicubic' the tables (`loope_nb.pe.GRID_MODES`)
                 ):
         super().__init__(dim, grid)
+        self.grid_mode = check_choice('grid_mode', grid_mode, self.grid_modes)
         self.num_heads, self.num_blocks = check_int('num_heads', num_heads), check_int('num_blocks', num_blocks)
         self.num_prefix_tokens, self.shared = check_int('num_prefix_tokens', num_prefix_tokens, 0), check_bool('shared', shared)
         if self.num_prefix_tokens > 1:  # BEiT's class-token entries exist for one prefix token only
@@ -132,8 +151,10 @@ def bias(self: RelativeBiasPosEmbed, grid, index: int = 0) -> Tensor:
     "The additive attention bias of block `index` for `grid`: `(1, heads, p + h*w, p + h*w)`."
     grid, module = check_grid(grid), self.biases[0 if self.shared else index]
     if grid == self.grid: return module.get_bias()
-    table = resample_rel_pos_table(module.relative_position_bias_table, self.grid, grid, self.num_prefix_tokens)
-    n = grid[0] * grid[1] + self.num_prefix_tokens
+    table, n = module.relative_position_bias_table, grid[0] * grid[1] + self.num_prefix_tokens
+    if self.grid_mode == 'bicubic': table = resample_rel_pos_table(table, self.grid, grid, self.num_prefix_tokens)
+    else: table = resize_rel_pos_bias_table(table, grid, ((2 * grid[0] - 1) * (2 * grid[1] - 1) + 3 * self.num_prefix_tokens,
+                                                          table.shape[1]), old_window_size=self.grid)
     return table[self.relative_index(grid, table.device)].view(n, n, -1).permute(2, 0, 1)[None]
 
 # %% ../../nbs/03a_attention_pe.ipynb #b184ef8d

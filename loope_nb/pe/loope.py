@@ -19,14 +19,16 @@ from ..checks import check_int, check_number, check_choice, check_grid
 from ..orders import ORDERS, patch_order
 from .sincos import sincos_embed, check_freq_options, check_temperature
 from .context import ContextBias, StaticBias, CONTEXT_VARIANTS
-from .base import PosEmbed, GridCache, POS_EMBEDS, register_pos_embed
+from .base import PosEmbed, GridCache, POS_EMBEDS, register_pos_embed, train_curve_ranks
 
 # %% ../../nbs/03b_loope.ipynb #165edf46
 class _CurvePositions(PosEmbed):
     "Shared by the LOOPE variants: the curve rank `X_G` of each patch, cached per grid and device, and `E(X)`."
     spec_option = 'order'  # 'loope:hilbert' sets `order`
-    def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0):
+    grid_modes = ('new-curve', 'train-curve')  # `X_G` on another grid: that grid's curve, or the training curve resampled
+    def __init__(self, dim, grid, order, temperature, freqs='geometric', freq_seed=0, grid_mode='new-curve'):
         super().__init__(check_int('dim', dim, multiple_of=2), grid)
+        self.grid_mode = check_choice('grid_mode', grid_mode, self.grid_modes)
         self.order = order if callable(order) else check_choice('order', order, tuple(ORDERS))  # named `order`, not `kind`
         self.temperature = check_temperature(temperature)
         self.freqs, self.freq_seed = check_freq_options(freqs, freq_seed)
@@ -38,8 +40,10 @@ class _CurvePositions(PosEmbed):
 # %% ../../nbs/03b_loope.ipynb #a3565d9f
 @patch
 def curve_rank(self: _CurvePositions, grid, device=None) -> Tensor:
-    "`X_G`: rank of each patch along the curve, `(h, w)` float32."
+    "`X_G`: rank of each patch along the curve, `(h, w)` float32 (with `grid_mode='train-curve'`, the training curve's, resampled)."
     grid, device = check_grid(grid), torch.device(device or 'cpu')
+    if self.grid_mode == 'train-curve' and grid != self.grid:
+        return self._ranks((grid, self.grid_mode, device), lambda: train_curve_ranks(self.order, self.grid, grid).to(device))
     return self._ranks((grid, device), lambda: torch.from_numpy(patch_order(self.order, *grid)).float().to(device))
 
 # %% ../../nbs/03b_loope.ipynb #7a500878
@@ -66,8 +70,9 @@ class LoopePosEmbed(_CurvePositions):
                  init: str | None = None, # 'zero' or 'random' (default: the variant's, 'zero' ours, 'random' authors)
                  freqs: str = 'geometric', # Frequency set (`loope_nb.pe.FREQ_SETS`)
                  freq_seed: int = 0, # Seed of `freqs='f4'`
+                 grid_mode: str = 'new-curve', # `X_G` on another grid: 'new-curve' or 'train-curve' (`loope_nb.pe.GRID_MODES`)
                 ):
-        super().__init__(dim, grid, order, temperature, freqs, freq_seed)
+        super().__init__(dim, grid, order, temperature, freqs, freq_seed, grid_mode)
         self.variant = check_choice('variant', variant, tuple(CONTEXT_VARIANTS))
         kw = dict(patch_size=patch_size, in_chans=in_chans, max_offset=max_offset)
         if init is not None: kw['init'] = init
@@ -105,6 +110,14 @@ def no_weight_decay(self: LoopePosEmbed):
     "The parameters of the context net: LOOPE's PE, like the other PE tables, is not decayed."
     return {n for n, _ in self.context.named_parameters(prefix='context')}
 
+# %% ../../nbs/03b_loope.ipynb #9f3bea0b
+@patch
+def adapt_refusal(self: LoopePosEmbed, grid) -> str | None:
+    "Why this LOOPE cannot move to `grid` (the authors' context net is tied to its grid), or `None`."
+    if self.variant == 'ours' or check_grid(grid) == self.grid: return None
+    return (f"the authors' context net ends in a Linear over the {self.grid[0] * self.grid[1]} patches of its "
+            f"{self.grid} grid; use variant='ours'")
+
 # %% ../../nbs/03b_loope.ipynb #934cff11
 class LoopeStaticPosEmbed(_CurvePositions):
     "Ablation of LOOPE: `X = X_G + X_S`, one learned offset per grid position, not image-conditioned."
@@ -116,8 +129,9 @@ class LoopeStaticPosEmbed(_CurvePositions):
                  temperature: float = 10000., # Sin-cos temperature `T`
                  freqs: str = 'geometric', # Frequency set (`loope_nb.pe.FREQ_SETS`)
                  freq_seed: int = 0, # Seed of `freqs='f4'`
+                 grid_mode: str = 'new-curve', # `X_G` on another grid: 'new-curve' or 'train-curve' (`loope_nb.pe.GRID_MODES`)
                 ):
-        super().__init__(dim, grid, order, temperature, freqs, freq_seed)
+        super().__init__(dim, grid, order, temperature, freqs, freq_seed, grid_mode)
         self.static = StaticBias(grid=self.grid, max_offset=max_offset)
 
     def no_weight_decay(self): return {n for n, _ in self.static.named_parameters(prefix='static')}
