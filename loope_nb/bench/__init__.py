@@ -3,5 +3,5 @@ from .store import *
 from .tables import *
 from .sweep import *
 from .stats import *
-from .resolution import *
+from .transfer import *
 from .cli import *

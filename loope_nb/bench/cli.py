@@ -35,7 +35,7 @@ from .store import (RunConfig, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELE
 from .tables import (summary_table, markdown_table, plot_results, plot_curves, curve_frame, metrics_table,
                                    comparison_table, resolution, learned_groups, SENSITIVITY_SETS, freq_table)
 from .sweep import run_sweep, describe_run, device_name, machine_name, EXECUTORS
-from .resolution import (RESOLUTION_PES, RESOLUTION_GRIDS, evaluation_grids, evaluate_grids, grid_label, grid_table,
+from .transfer import (RESOLUTION_PES, RESOLUTION_GRIDS, evaluation_grids, evaluate_grids, grid_label, grid_table,
                                        kept_table, plot_grid_scores)
 
 # %% ../../nbs/09_bench.ipynb #5a8da835
