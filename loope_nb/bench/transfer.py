@@ -159,7 +159,10 @@ def grid_table(scores: pd.DataFrame, # Per-grid scores (`evaluate_grids`)
     "The score of each PE, in each of its ways, on each grid: the mean over seeds with its 95% CI."
     df = _labelled_scores(scores)
     labels, grids = list(dict.fromkeys(df.label)), list(dict.fromkeys(df.grid))
-    cell = lambda v: interval_text(*mean_interval(v * scale), digits=digits)
+    def cell(values):
+        mean, low, high = mean_interval(values * scale)
+        if scale == 100 and not np.isnan(low): low, high = max(low, 0.), min(high, 100.)  # a score's interval stays in [0, 100]
+        return interval_text(mean, low, high, digits=digits)
     table = pd.DataFrame({g: {l: cell(df[(df.label == l) & (df.grid == g)].score.to_numpy(float)) for l in labels} for g in grids})
     table.loc['chance'] = [f"{scale * df[df.grid == g].chance.mean():.{digits}f}" for g in grids]
     return table.rename_axis('PE (way)')
