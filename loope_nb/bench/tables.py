@@ -17,7 +17,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 
 from .store import csv_text, read_curve, curve_text
-from .stats import mean_interval, paired_comparison, interval_text, comparison_pairs, VERDICTS
+from .stats import mean_interval, score_interval, paired_comparison, interval_text, comparison_pairs, VERDICTS
 from scipy.stats import binomtest
 from ..pe.sincos import FREQ_SETS, freq_sensitivity
 from ..models.factory import arch_config
@@ -125,9 +125,8 @@ def interval_table(results: pd.DataFrame, # Rows of a results CSV
                   ) -> pd.DataFrame: # One row per PE: seeds, mean and its CI (numbers), and the text
     "Per PE: the number of seeds with a score, the mean over seeds and its t-interval (within [0, 100] for percentages)."
     rows = {}
-    for pe, s in seed_scores(results, metric, scale).items():
-        mean, low, high = mean_interval(s, confidence)
-        if scale == 100: low, high = max(low, 0.), min(high, 100.)  # a score's mean lies in [0, 100]: so does its interval
+    for pe, s in seed_scores(results, metric, 1.).items():
+        mean, low, high = score_interval(s, scale, confidence)
         rows[pe] = dict(seeds=int(s.notna().sum()), mean=mean, low=low, high=high,
                         **{f'mean [{confidence:.0%} CI]': interval_text(mean, low, high)})
     table = pd.DataFrame.from_dict(rows, orient='index')
@@ -218,10 +217,8 @@ def _interval_cell(values, # Per-seed values of one PE (NaN: a seed without one)
                    digits: int = 1, # Decimals shown
                   ) -> str:
     "'mean [95% CI]' of `values` scaled by `scale` (percentages: the interval kept within [0, 100]); the mean alone for one seed; '-' for none."
-    mean, low, high = mean_interval(np.asarray(values, dtype=float) * scale)
-    if math.isnan(mean): return '-'
-    if scale == 100 and not math.isnan(low): low, high = max(low, 0.), min(high, 100.)
-    return interval_text(mean, low, high, digits)
+    mean, low, high = score_interval(values, scale)
+    return '-' if math.isnan(mean) else interval_text(mean, low, high, digits)
 
 # %% ../../nbs/09c_tables.ipynb #02073ab2
 def _with_diverged(text, n_diverged):

@@ -25,7 +25,7 @@ from ..three_cell.task import THREE_CELL_TASKS, make_three_cell, constant_score,
 from ..models.pe_in_vit import adapt_to_grid
 from ..train.learner import load_vit
 from .store import RunConfig, run_id
-from .stats import mean_interval, interval_text
+from .stats import mean_interval, score_interval, interval_text
 
 # %% ../../nbs/09e_resolution.ipynb #0204433f
 def neighbour_gaps(kind, # A `loope_nb.orders` kind (e.g. 'gilbert', 'raster') or a callable `(h, w) -> path`
@@ -159,10 +159,7 @@ def grid_table(scores: pd.DataFrame, # Per-grid scores (`evaluate_grids`)
     "The score of each PE, in each of its ways, on each grid: the mean over seeds with its 95% CI."
     df = _labelled_scores(scores)
     labels, grids = list(dict.fromkeys(df.label)), list(dict.fromkeys(df.grid))
-    def cell(values):
-        mean, low, high = mean_interval(values * scale)
-        if scale == 100 and not np.isnan(low): low, high = max(low, 0.), min(high, 100.)  # a score's interval stays in [0, 100]
-        return interval_text(mean, low, high, digits=digits)
+    cell = lambda values: interval_text(*score_interval(values, scale), digits=digits)  # a score's interval stays in [0, 100]
     table = pd.DataFrame({g: {l: cell(df[(df.label == l) & (df.grid == g)].score.to_numpy(float)) for l in labels} for g in grids})
     table.loc['chance'] = [f"{scale * df[df.grid == g].chance.mean():.{digits}f}" for g in grids]
     return table.rename_axis('PE (way)')
