@@ -18,7 +18,7 @@ from timm.models.beit import Beit
 from timm.models.crossvit import CrossVit, scale_image
 from timm.models.vision_transformer import VisionTransformer
 
-from ..pe.base import POS_EMBEDS, PosEmbed, pe_spec
+from ..pe.base import POS_EMBEDS, PosEmbed, PESpec, pe_spec
 from ..checks import check_images
 from .vit import PEVisionTransformer, model_pe, pe_module_table
 from .pretrained import CheckpointTable
@@ -48,6 +48,13 @@ class _PEFamily:
         "timm's set, plus what the PEs name: their tables, offsets and LOOPE's context nets."
         return super().no_weight_decay() | {p + n for p, pe in self._named_pes() for n in pe.no_weight_decay()}
 
+    def _one_grid_pe(self, pe: PESpec, pe_kw: dict | None, family: str):
+        "CaiT and BEiT: one additive PE on the patch tokens of their single grid, at `self.pe`, named `self.pe_name`."
+        self.patch_embed.strict_img_size = False  # any image size whose sides divide by the patch: the PE follows the grid
+        self.pe_name = str(pe)
+        self.pe = _family_pe(pe, pe_kw, family, self.embed_dim, self.patch_embed.grid_size,
+                             patch_size=self.patch_embed.patch_size[0], in_chans=self.in_chans)
+
     pe_grid = PEVisionTransformer.pe_grid  # the patch grid of images of `size` `(H, W)` (default: the build size)
 
     def forward_intermediates(self, *args, **kwargs):
@@ -73,10 +80,7 @@ class PECait(_PEFamily, Cait):
         pe = pe_spec(pe)  # parsed once, here: the name and the PE come from this PESpec
         super().__init__(**kwargs)
         self.pos_embed = None  # timm's table: the PE lives at self.pe
-        self.patch_embed.strict_img_size = False  # any image size whose sides divide by the patch: the PE follows the grid
-        self.pe_name = str(pe)
-        self.pe = _family_pe(pe, pe_kw, 'cait', self.embed_dim, self.patch_embed.grid_size,
-                             patch_size=self.patch_embed.patch_size[0], in_chans=self.in_chans)
+        self._one_grid_pe(pe, pe_kw, 'cait')
 
 # %% ../../nbs/04a_families.ipynb #22922b92
 @patch
@@ -106,10 +110,7 @@ class PEBeit(_PEFamily, Beit):
         if kwargs.pop('use_abs_pos_emb', False):
             raise ValueError("use_abs_pos_emb=True: BEiT's absolute table is replaced by `pe` (use pe='learned' for it)")
         super().__init__(use_abs_pos_emb=False, **kwargs)
-        self.patch_embed.strict_img_size = False
-        self.pe_name = str(pe)
-        self.pe = _family_pe(pe, pe_kw, 'beit', self.embed_dim, self.patch_embed.grid_size,
-                             patch_size=self.patch_embed.patch_size[0], in_chans=self.in_chans)
+        self._one_grid_pe(pe, pe_kw, 'beit')
 
     def _bias_grid(self):
         "The grid BEiT's relative position bias is built for, or `None` without one."
