@@ -93,11 +93,12 @@ def main():
         p.add_argument(f'--{name}', type=kind, default=None, help="default: BENCH_DEFAULTS['three_cell']")
     p.add_argument('--pct-start', type=float, default=0.25, help="one-cycle warm-up share (fastai's default 0.25, as loope-bench)")
     p.add_argument('--embed-dim', type=int); p.add_argument('--depth', type=int); p.add_argument('--heads', type=int)
+    p.add_argument('--model-kw', type=json.loads, default={}, help='other create_vit options as JSON, e.g. \'{"global_pool": "token"}\'')
     p.add_argument('--out', default='nbs/measured/seed_spread_study/runs.csv')
     p.add_argument('--threads', type=int, default=1)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    model_kw = {k: v for k, v in dict(embed_dim=a.embed_dim, depth=a.depth, num_heads=a.heads).items() if v is not None}
+    model_kw = {k: v for k, v in dict(embed_dim=a.embed_dim, depth=a.depth, num_heads=a.heads).items() if v is not None} | a.model_kw
     configs = bench_configs('three_cell', pes=a.pes, seeds=a.seeds, sizes=a.size and [a.size], arch=a.arch, epochs=a.epochs,
                             bs=a.bs, lr=a.lr, images=a.images)
     configs.sort(key=lambda c: (c.seed, a.pes.index(c.pe) if c.pe in a.pes else 0))  # seed-major: paired runs finish together

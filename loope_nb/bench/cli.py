@@ -35,8 +35,8 @@ from .store import (RunConfig, GROUP_FIELDS, PESI_FIELDS, POINTWISE_FIELDS, TELE
 from .tables import (summary_table, markdown_table, plot_results, plot_curves, curve_frame, metrics_table,
                                    comparison_table, resolution, learned_groups, SENSITIVITY_SETS, freq_table)
 from .sweep import run_sweep, describe_run, device_name, machine_name, EXECUTORS
-from .transfer import (RESOLUTION_PES, RESOLUTION_GRIDS, evaluation_grids, evaluate_grids, grid_label, grid_table,
-                                       kept_table, plot_grid_scores)
+from .transfer import (RESOLUTION_PES, RESOLUTION_GRIDS, GRID_DATASETS, evaluation_grids, evaluate_grids, grid_label, grid_table,
+                                       kept_table, grid_gap_table, plot_grid_scores)
 
 # %% ../../nbs/09_bench.ipynb #5a8da835
 BENCH_PES = ('none', 'learned', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope')  # the default PE suite
@@ -302,6 +302,7 @@ class Suite:
     datasets: tuple = ('three_cell',) # One results CSV each
     archs: tuple | None = None # Architectures (`ARCHS`); `None`: each dataset's (`BENCH_DEFAULTS`)
     seeds: tuple = (0,) # Seeds
+    dataset_options: dict | None = None # Per dataset, `bench_configs` options the suite sets (one given on the command line wins)
     tables: tuple = () # Extra tables: 'telemetry' (X_C and the paper's PESI), 'freqs' (`freq_table`), 'grids' (scores off the training grid, `09e_resolution`)
 
 # %% ../../nbs/09_bench.ipynb #a2bc5dbe
@@ -324,8 +325,10 @@ SUITES = {
     'architectures': Suite("Five PEs across the authors' ViT families at tiny sizes",
                            ('none', 'sincos1d', 'sincos2d', 'sincos_order:gilbert', 'loope'), datasets=('fashion_mnist',),
                            archs=('vit_nano', 'deit_nano_distilled', 'cait_nano', 'beit_nano', 'crossvit_nano'), seeds=(0, 1, 2)),
-    'resolution': Suite("Trained at 4 x 4, scored on 3 x 3 .. 8 x 8, 4 x 6 and 6 x 4 grids, each PE in each of its ways to a new grid",
-                        RESOLUTION_PES, seeds=(0, 1, 2, 3, 4), tables=('grids',)),
+    'resolution': Suite("Trained at 4 x 4 (Three-Cell 16 px; Fashion-MNIST 28 px, 7 px patches), scored on 3 x 3 .. 8 x 8, 4 x 6 and "
+                        "6 x 4 grids (Fashion-MNIST resized: 21-56 px), each PE in each of its ways to a new grid",
+                        RESOLUTION_PES, datasets=GRID_DATASETS, seeds=(0, 1, 2, 3, 4), tables=('grids',),
+                        dataset_options={'fashion_mnist': dict(patch=7)}),
 }
 
 # %% ../../nbs/09_bench.ipynb #1717beb0
@@ -346,8 +349,9 @@ def suite_configs(name: str, # A name in `SUITES`
     "The runs of suite `name`, per dataset, with any option given replacing the suite's."
     s = SUITES[check_choice('suite', name, SUITES)]
     datasets = [dataset] if dataset is not None else list(s.datasets)
-    def options(d):  # Three-Cell tasks given for a suite that also has other datasets apply to Three-Cell only
-        return {k: v for k, v in kwargs.items() if k != 'tasks' or d == 'three_cell' or dataset is not None}
+    def options(d):  # Three-Cell tasks and stream size given for a suite that also has other datasets apply to Three-Cell only
+        given = {k: v for k, v in kwargs.items() if k not in ('tasks', 'images') or d == 'three_cell' or dataset is not None}
+        return given | {k: v for k, v in ((s.dataset_options or {}).get(d) or {}).items() if given.get(k) is None}
     return {d: bench_configs(d, pes=list(s.pes) if pes is None else pes, seeds=list(s.seeds) if seeds is None else seeds,
                              arch=(s.archs and list(s.archs)) if arch is None else arch, **options(d))
             for d in datasets}
@@ -443,19 +447,24 @@ def _print_tables(dataset, results, suite, out):
     print(f"Results: {out/(dataset + '.csv')}, charts: {', '.join(map(str, charts))}")
 
 # %% ../../nbs/09_bench.ipynb #5d6a62e1
-def _print_grids(dataset, results, out, device=None):
+def _print_grids(dataset, results, out, device=None, data_path=None):
     "Score the models of `results` on the suite's other grids (`09e_resolution`), print the tables and save the chart."
     c = results.iloc[0]
     train = (int(c['size']) // int(c['patch']),) * 2
     grids, left = evaluation_grids(c['task'], RESOLUTION_GRIDS)
     for label, why in left.items(): print(f"Grid {label} left out: {why}")
-    scores = evaluate_grids(results, out/f"{dataset}_grids.csv", out/'models', grids, device=device or 'cpu')
+    scores = evaluate_grids(results, out/f"{dataset}_grids.csv", out/'models', grids, device=device or 'cpu', data_path=data_path)
+    drawn = c['task'] in THREE_CELL_TASKS  # Three-Cell draws its images on each grid; a dataset's are resized there
+    metric = 'score' if drawn else 'accuracy'
     if scores.empty: return print("No per-grid scores: no run has a saved model")
     seeds = scores.seed.nunique()
-    print(f"\n{dataset}: score (%) on each evaluation grid of the models trained on {grid_label(train)}, each PE in each of its ways "
+    print(f"\n{dataset}: {metric} (%) on each evaluation grid of the models trained on {grid_label(train)}, each PE in each of its ways "
           f"to a new grid (`GRID_MODES`), mean [95% CI] over {seeds} seed{'s' * (seeds > 1)}\n\n{markdown_table(grid_table(scores))}\n")
     print(f"Share of the {grid_label(train)} score kept (%), seed by seed, mean [95% CI]:\n\n{markdown_table(kept_table(scores, train))}\n")
-    fig = plot_grid_scores(scores, train)
+    if 'none' in set(scores.pe):
+        print(f"Each PE minus no PE on the same grid and seed (points), the paired 95% CI and its verdict (no word: not resolved)"
+              f"{'' if drawn else ' (what the resizing alone costs is in the none row above)'}:\n\n{markdown_table(grid_gap_table(scores))}\n")
+    fig = plot_grid_scores(scores, train, metric='Three-Cell score' if drawn else 'accuracy', patch=None if drawn else int(c['patch']))
     fig.savefig(out/f"{dataset}_grids.png", dpi=80, bbox_inches='tight')
     plt.close(fig)
     print(f"Per-grid scores: {out/(dataset + '_grids.csv')}, chart: {out/(dataset + '_grids.png')}")
@@ -533,7 +542,8 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
                                n_valid=n_valid, bs=bs, lr=lr, patch=patch, pe_lr_mult=pe_lr_mult, images=images,
                                pretrained=pretrained)
         grids = 'grids' in SUITES[suite].tables  # scored on other grids from the saved models
-        if grids and set(sweeps) != {'three_cell'}: raise ValueError(f"--suite {suite} scores Three-Cell grids: leave out --dataset {dataset}")
+        if grids and not set(sweeps) <= set(GRID_DATASETS):
+            raise ValueError(f"--suite {suite} scores models of {' and '.join(GRID_DATASETS)} on other grids: --dataset {dataset} is neither")
         save_models = save_models or grids
         out = check_out(out, [f"{d}.csv" for d in sweeps], ['models'] if save_models else []).absolute()  # jobs may start elsewhere
         for configs in sweeps.values(): check_configs(configs, jobs, dev, data_path, memory=executor != 'slurm')
@@ -551,7 +561,7 @@ def loope_bench(command: Annotated[str, "run: train and tabulate (default); spee
     for d, res_ in results.items():
         try:
             _print_tables(d, res_, suite, out)
-            if 'grids' in SUITES[suite].tables: _print_grids(d, res_, out, dev)
+            if 'grids' in SUITES[suite].tables: _print_grids(d, res_, out, dev, data_path)
         except OSError as e: print(f"Could not save the charts of {d} ({e.strerror or e}: {e.filename}); "
                                    f"its results are kept in {out/d}.csv and {records_dir(out/f'{d}.csv')}")
     n_failed = _print_failed(results)
