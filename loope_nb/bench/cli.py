@@ -315,6 +315,8 @@ PAPER_PES = ('none', 'learned', 'sincos1d', 'cpe', 'relbias', 'fourier', 'sincos
 SUITES = {
     'default': Suite("The paper's Three-Cell task, six PEs, five seeds (paired comparisons with 95% CIs), CPU size", BENCH_PES,
                      seeds=(0, 1, 2, 3, 4)),
+    'long': Suite("The default with twice the images (240,000 a run): every PE past the plateau, narrower CIs, about 20 minutes "
+                  "on 2 cores", BENCH_PES, seeds=(0, 1, 2, 3, 4), dataset_options={'three_cell': dict(images=240_000)}),
     'paper': Suite("The PEs of the paper's Three-Cell table (Table 4), for `--preset paper`", PAPER_PES),
     'loope-ablation': Suite("Does X_C matter? LOOPE variants against static Gilbert sincos",
                             ('sincos_order:gilbert', 'loope', 'loope:init=random', 'loope:variant=authors', 'loope_static', 'sincos2d'),

@@ -1,4 +1,4 @@
-"""What a trained PE keeps at another resolution and aspect ratio: how each PE moves to a new grid, how an order maps onto a larger grid, and the `resolution` suite
+"""What a trained PE keeps at another resolution and aspect ratio: how each PE moves to a new grid, how an order maps onto a larger grid, and `loope-bench --suite resolution`
 
 Docs: https://loope-nb.github.io/loope_nb/resolution.html.md"""
 
