@@ -80,9 +80,9 @@ def plot_results(results: pd.DataFrame, # Rows of a results CSV
     width, lows, seeds = 0.8 / len(pes), [], 0
     for i, pe in enumerate(pes):
         x = np.arange(len(cols)) + (i - (len(pes) - 1) / 2) * width
-        values = [ok[(ok.pe == pe) & (ok.column == c)][metric].dropna().to_numpy() * scale for c in cols]
-        cis = [mean_interval(v) for v in values]
-        if scale == 100: cis = [(m, max(lo, 0.), min(hi, 100.)) for m, lo, hi in cis]  # a mean score lies in [0, 100]: so does its interval
+        raw = [ok[(ok.pe == pe) & (ok.column == c)][metric].dropna().to_numpy() for c in cols]
+        cis = [score_interval(v, scale) for v in raw]  # percentages: the interval stops at 0 and 100, as in the tables
+        values = [v * scale for v in raw]
         means = np.array([m for m, _, _ in cis])
         err = np.array([[m - lo, hi - m] for m, lo, hi in cis]).T
         bar = ax.bar(x, means, width, yerr=None if np.isnan(err).all() else np.nan_to_num(err), capsize=2, label=pe, alpha=0.75)
@@ -169,7 +169,8 @@ def verdict_box(comparisons: pd.DataFrame, # A `comparison_table`
     for word in VERDICTS:
         shown = comparisons[comparisons.verdict == word]
         if len(shown): lines.append(f"- **{word}**: " + '; '.join(f"{c} {shown.loc[c, 'difference [95% CI]']}" for c in shown.index))
-    return '\n'.join(lines + [f"\n{resolution(comparisons)[0].upper()}{resolution(comparisons)[1:]}."])
+    resolved = resolution(comparisons)
+    return '\n'.join(lines + [f"\n{resolved[0].upper()}{resolved[1:]}."])
 
 # %% ../../nbs/09c_tables.ipynb #4d4142e6
 def curve_frame(results: pd.DataFrame, # Rows of a results CSV
